@@ -1,0 +1,11 @@
+// Checks every article without building the site: `npm run check:content [-- <folder>]`.
+import { articlesDir } from '../src/lib/articleFiles.ts';
+import { formatReport } from '../src/lib/contentIssues.ts';
+import { runContentCheck } from '../src/lib/runContentCheck.ts';
+
+const dir = process.argv[2] ?? articlesDir();
+const { articles, issues } = runContentCheck(dir);
+console.log(formatReport(issues));
+const failed = issues.some((issue) => issue.severity === 'error');
+console.log(failed ? `${dir}: content check failed` : `${dir}: ${articles.length} article(s) checked, no errors`);
+process.exitCode = failed ? 1 : 0;

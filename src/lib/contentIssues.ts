@@ -1,0 +1,44 @@
+/** One problem found in the content, located for the editor who must fix it. */
+export interface ContentIssue {
+  severity: 'error' | 'warning';
+  /** The file, relative to the project root. */
+  file: string;
+  /** The entry, e.g. `claims[3] "taliban-accuses"`, or `body`. */
+  entry?: string;
+  /** What is wrong, naming the offending value. */
+  message: string;
+  /** What would fix it. */
+  fix?: string;
+}
+
+/** One issue as a block of text: `file › entry: message` and an indented fix line. */
+export function formatIssue(issue: ContentIssue): string {
+  const where = issue.entry ? `${issue.file} › ${issue.entry}` : issue.file;
+  const head = `${issue.severity}: ${where}: ${issue.message}`;
+  return issue.fix ? `${head}\n    fix: ${issue.fix}` : head;
+}
+
+/** All issues of a run as one report, errors first, with a closing count. */
+export function formatReport(issues: readonly ContentIssue[]): string {
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  const warnings = issues.filter((issue) => issue.severity === 'warning');
+  const lines = [...errors, ...warnings].map(formatIssue);
+  lines.push(`${errors.length} error(s), ${warnings.length} warning(s)`);
+  return lines.join('\n');
+}
+
+/** Quotes a value for a message the way the editor typed it; objects and arrays as JSON. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  return JSON.stringify(value);
+}
+
+/** The error thrown when content has errors: its message is the whole report. */
+export class ContentError extends Error {
+  readonly issues: readonly ContentIssue[];
+  constructor(issues: readonly ContentIssue[]) {
+    super(`Standpoint found errors in the content:\n${formatReport(issues)}`);
+    this.name = 'ContentError';
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,20 @@
+/** Site paths under Astro's `base`, one trailing-slash policy: every page URL ends in `/`. */
+export function sitePaths(base: string) {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return {
+    home: () => root,
+    article: (slug: string) => `${root}articles/${slug}/`,
+    party: (id: string) => `${root}parties/${id}/`,
+    claimOnArticle: (slug: string, claimId: string) => `${root}articles/${slug}/#${claimAnchor(claimId)}`,
+    asset: (path: string) => `${root}${path.replace(/^\//, '')}`,
+  };
+}
+
+export type SitePaths = ReturnType<typeof sitePaths>;
+
+/** Fragment ids on the article page. */
+export const claimAnchor = (claimId: string) => `claim-${claimId}`;
+export const quoteAnchor = (claimId: string) => `quote-${claimId}`;
+export const partyAnchor = (partyId: string) => `party-${partyId}`;
+/** Paragraph n counts from 1. */
+export const paragraphAnchor = (n: number) => `p-${n}`;

@@ -1,0 +1,30 @@
+import { z } from 'astro/zod';
+import { slug } from './slug.ts';
+
+/** What sort of actor a party is. */
+export const PARTY_KINDS = [
+  'state',
+  'government',
+  'armed-group',
+  'international-organisation',
+  'group-of-states',
+  'institution',
+  'commentators',
+  'population',
+  'person',
+  'publication',
+] as const;
+
+export const partySchema = z.strictObject({
+  /** Slug; the same id in two articles is the same party. */
+  id: slug,
+  name: z.string().trim().min(1),
+  kind: z.enum(PARTY_KINDS),
+  /** The other names the text itself uses for this party, e.g. "Islamabad". */
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  /** Who the party is, from the text only. */
+  description: z.string().trim().min(1).optional(),
+});
+
+export type Party = z.infer<typeof partySchema>;
+export type PartyKind = (typeof PARTY_KINDS)[number];
