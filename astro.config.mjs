@@ -10,6 +10,8 @@ export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
+  // Tests and benchmarks build several sites side by side, each with its own content cache.
+  cacheDir: process.env.STANDPOINT_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // gfm: false because remark-gfm is passed once explicitly; smartypants off: the text stays verbatim.

@@ -5,6 +5,11 @@ export function sitePaths(base: string) {
     home: () => root,
     article: (slug: string) => `${root}articles/${slug}/`,
     party: (id: string) => `${root}parties/${id}/`,
+    articleData: (slug: string) => `${root}articles/${slug}.json`,
+    dataIndex: () => `${root}articles/index.json`,
+    schema: (name: 'frontmatter' | 'article' | 'index') => `${root}schemas/${name}.schema.json`,
+    feed: () => `${root}rss.xml`,
+    socialImage: (slug: string) => `${root}social/${slug}.png`,
     claimOnArticle: (slug: string, claimId: string) => `${root}articles/${slug}/#${claimAnchor(claimId)}`,
     asset: (path: string) => `${root}${path.replace(/^\//, '')}`,
   };
