@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { absoluteUrl } from '../../data/absolute';
+import { paths } from '../../data/paths';
+import { getReferenceIndex } from '../../data/siteIndex';
+import { articleExport } from '../../lib/openData';
+import type { IndexedArticle } from '../../lib/referenceIndex';
+
+export const getStaticPaths = (async () => {
+  const index = await getReferenceIndex();
+  return index.articles.map((article) => ({ params: { slug: article.slug }, props: { article } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ article: IndexedArticle }> = ({ props }) =>
+  Response.json(articleExport(props.article, paths, absoluteUrl));

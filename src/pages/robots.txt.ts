@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { absoluteUrl } from '../data/absolute';
+import { paths } from '../data/paths';
+
+export const GET: APIRoute = () =>
+  new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(paths.asset('sitemap-index.xml'))}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

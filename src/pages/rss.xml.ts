@@ -1,0 +1,22 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { SITE_DESCRIPTION, SITE_TITLE } from '../consts';
+import { paths } from '../data/paths';
+import { getReferenceIndex } from '../data/siteIndex';
+
+export const GET: APIRoute = async (context) => {
+  const index = await getReferenceIndex();
+  return rss({
+    title: SITE_TITLE,
+    description: SITE_DESCRIPTION,
+    site: context.site!,
+    trailingSlash: true,
+    items: index.articles.map((article) => ({
+      title: article.data.title,
+      link: paths.article(article.slug),
+      description: `${article.claims.length} claims by ${article.claimsByParty.size} parties.${article.data.dek ? ` ${article.data.dek}` : ''}`,
+      // Only a date the source gives; none is invented.
+      ...(article.data.source.published ? { pubDate: new Date(article.data.source.published) } : {}),
+    })),
+  });
+};

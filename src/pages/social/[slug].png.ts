@@ -1,0 +1,20 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { SITE_TITLE } from '../../consts';
+import { getReferenceIndex } from '../../data/siteIndex';
+import type { IndexedArticle } from '../../lib/referenceIndex';
+import { socialImagePng } from '../../lib/socialImage';
+
+export const getStaticPaths = (async () => {
+  const index = await getReferenceIndex();
+  return index.articles.map((article) => ({ params: { slug: article.slug }, props: { article } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ article: IndexedArticle }> = async ({ props }) => {
+  const { article } = props;
+  const png = await socialImagePng({
+    title: article.data.title,
+    subtitle: `${article.claims.length} claims by ${article.claimsByParty.size} parties · who claims what about whom`,
+    siteName: SITE_TITLE,
+  });
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};
