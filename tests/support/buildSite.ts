@@ -43,7 +43,7 @@ export async function buildSite({ name, articleDirs, env = {}, keepCache = false
   try {
     const { stdout, stderr } = await run(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
       cwd: ROOT,
-      env: { ...process.env, ...env, STANDPOINT_ARTICLES: articlesDir, STANDPOINT_CACHE_DIR: join(base, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...cleanEnv(), ...env, STANDPOINT_ARTICLES: articlesDir, STANDPOINT_CACHE_DIR: join(base, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, output: stdout + stderr, outDir, articlesDir };
@@ -51,6 +51,14 @@ export async function buildSite({ name, articleDirs, env = {}, keepCache = false
     const failed = error as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof failed.code === 'number' ? failed.code : 1, output: (failed.stdout ?? '') + (failed.stderr ?? ''), outDir, articlesDir };
   }
+}
+
+/** The environment without what Vitest adds for its own Vite (BASE_URL, MODE, NODE_ENV=test…), which would leak into Astro's build. */
+function cleanEnv(): Record<string, string | undefined> {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  return env;
 }
 
 /** The site every build-output test reads: the published articles plus the test-only fixture article. */
