@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fromHtml } from 'hast-util-from-html';
+import { describe, expect, it } from 'vitest';
+import { buildSite, OUTPUT, ROOT } from '../support/buildSite.ts';
+import { listFiles, select, selectAll, toString } from '../support/builtSite.ts';
+
+const run = promisify(execFile);
+const FIXTURE = readFileSync(join(ROOT, 'tests/fixtures/articles/fixture-border-talks.mdx'), 'utf8');
+
+/** Writes one article folder holding the fixture article, changed by `edit`. */
+function articleDir(name: string, edit: (text: string) => string = (text) => text): string {
+  const dir = join(OUTPUT, 'broken', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'fixture-border-talks.mdx'), edit(FIXTURE));
+  return dir;
+}
+
+const misspellParty = (text: string) => text.replace('by: taliban-administration', 'by: taliban-admin');
+
+describe('astro build with bad content', () => {
+  it('exits non-zero and names the file, the entry, the value and the fix', async () => {
+    const result = await buildSite({ name: 'bad-build', articleDirs: [articleDir('bad-build', misspellParty)] });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('fixture-border-talks.mdx › claims[1] "kabul-declines": by: "taliban-admin" is not a party of this article');
+    expect(result.output).toContain("fix: use one of the article's party ids (pakistan, taliban-administration, fixture-desk)");
+  });
+
+  it('fails again on a second build over the content cache of the first', async () => {
+    const dir = articleDir('cached');
+    const good = await buildSite({ name: 'cached', articleDirs: [dir] });
+    expect(good.code).toBe(0);
+    const bad = await buildSite({ name: 'cached', articleDirs: [articleDir('cached', misspellParty)], keepCache: true });
+    expect(bad.code).not.toBe(0);
+    expect(bad.output).toContain('by: "taliban-admin" is not a party of this article');
+    const again = await buildSite({ name: 'cached', articleDirs: [articleDir('cached', misspellParty)], keepCache: true });
+    expect(again.code).not.toBe(0);
+  });
+
+  it('stops astro dev too, before it serves anything', async () => {
+    const dir = articleDir('dev', (text) => text.replace('quote: No date has been set', 'quote: No date was set'));
+    const failed = await run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0'], {
+      cwd: ROOT,
+      env: { ...process.env, STANDPOINT_ARTICLES: dir, NODE_ENV: 'development', NO_COLOR: '1' },
+      timeout: 60_000,
+    }).then(
+      () => ({ code: 0, output: '' }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code, output: `${error.stdout}${error.stderr}` }),
+    );
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('claims[2] "desk-notes-no-date": quote: "No date was set" does not occur verbatim in the text');
+  });
+});
+
+describe('npm run check:content', () => {
+  const check = (dir: string) =>
+    run(process.execPath, [join(ROOT, 'scripts/check-content.ts'), dir], { cwd: ROOT }).then(
+      ({ stdout }) => ({ code: 0, stdout }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+    );
+
+  it('passes the published articles with no error and no warning', async () => {
+    const { code, stdout } = await check('content/articles');
+    expect(code).toBe(0);
+    expect(stdout).toContain('0 error(s), 0 warning(s)');
+  });
+
+  it('fails on a bad article and reports every error of the run together', async () => {
+    const dir = articleDir('cli', (text) => misspellParty(text).replace('kind: appeal', 'kind: plead'));
+    writeFileSync(join(dir, 'Bad Name.mdx'), FIXTURE);
+    writeFileSync(join(dir, 'broken-yaml.mdx'), '---\ntitle: [unclosed\n---\n\nText.\n');
+    const { code, stdout } = await check(dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Bad Name.mdx: the file name "Bad Name.mdx" is not a slug');
+    expect(stdout).toContain('broken-yaml.mdx › frontmatter: the frontmatter is not valid YAML');
+    expect(stdout).toContain('claims[0] "islamabad-proposes-talks": kind: "plead" is not an allowed value');
+    expect(stdout).toMatch(/3 error\(s\)/);
+  });
+
+  it('fails on a folder with no articles', async () => {
+    const dir = join(OUTPUT, 'broken', 'empty');
+    mkdirSync(dir, { recursive: true });
+    const { code, stdout } = await check(dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain('there are no articles (*.mdx) in this folder');
+  });
+});
+
+describe('markup in frontmatter', () => {
+  it('is shown as text on every page and in every export, never interpreted', async () => {
+    const result = await buildSite({ name: 'escaping', articleDirs: ['tests/fixtures/escaping'] });
+    expect(result.code, result.output).toBe(0);
+    const payloads = ["<script>alert('summary')</script>", "<img src=x onerror=alert('name')> {name} Party", '{1+1}', '<b>alias</b>'];
+    for (const file of listFiles(result.outDir).filter((f) => f.endsWith('.html'))) {
+      const tree = fromHtml(readFileSync(join(result.outDir, file), 'utf8'));
+      expect(selectAll('script', tree).filter((el) => el.properties.type !== 'application/ld+json'), file).toEqual([]);
+      expect(selectAll('img, b, tag', tree), file).toEqual([]);
+      for (const el of selectAll('script[type="application/ld+json"]', tree)) expect(() => JSON.parse(toString(el))).not.toThrow();
+    }
+    const article = fromHtml(readFileSync(join(result.outDir, 'articles/markup-in-frontmatter/index.html'), 'utf8'));
+    const text = toString(select('main', article)!);
+    for (const payload of payloads) expect(text).toContain(payload);
+    expect(toString(select('mark#quote-markup-claim', article)!)).toContain('wrote {braces} and <tag> here');
+    expect(toString(select('title', article)!)).toContain("<script>alert('title')</script> {title}");
+    const data = JSON.parse(readFileSync(join(result.outDir, 'articles/markup-in-frontmatter.json'), 'utf8'));
+    expect(data.claims[0].summary).toBe("The party says <script>alert('summary')</script> and <b>bold</b> and {1+1}.");
+    const rss = readFileSync(join(result.outDir, 'rss.xml'), 'utf8');
+    expect(rss).not.toContain('<script>');
+  });
+});
