@@ -1,13 +1,14 @@
-import type { Claim as SchemaClaim, Country, NewsArticle, Organization, Person, WithContext } from 'schema-dts';
+import type { Claim as SchemaClaim, NewsArticle, Organization, Person, WithContext } from 'schema-dts';
 import type { Party } from '../schemas/article.ts';
 import type { IndexedArticle } from './referenceIndex.ts';
 import { claimAnchor, type SitePaths } from './urls.ts';
 import type { Absolute } from './openData.ts';
 
-/** A party as a schema.org agent: a state is a Country, a person a Person, anything else an Organization. */
-function agent(party: Party, url: string): Country | Person | Organization {
-  const type = party.kind === 'state' ? 'Country' : party.kind === 'person' ? 'Person' : 'Organization';
-  return { '@type': type, name: party.name, url } as Country | Person | Organization;
+/** A party as a schema.org author: a Person, a GovernmentOrganization for states and governments, else an Organization. */
+function agent(party: Party, url: string): Person | Organization {
+  if (party.kind === 'person') return { '@type': 'Person', name: party.name, url };
+  const type = party.kind === 'state' || party.kind === 'government' ? 'GovernmentOrganization' : 'Organization';
+  return { '@type': type, name: party.name, url };
 }
 
 /**
