@@ -158,6 +158,14 @@ describe('an article page', () => {
     }
   });
 
+  it('keeps the spaces between inline elements written on separate lines', () => {
+    const seed = index.articles.find((article) => article.file.startsWith('content/'))!;
+    const text = toString(select('main', page(`/articles/${seed.slug}/`).tree)!).replace(/\s+/g, ' ');
+    expect(text).toContain(`${seed.data.parties.length} parties in all, ${seed.paragraphs.length} paragraphs.`);
+    expect(text).toContain('Taliban administration (as “the Taliban spokesperson”)');
+    expect(text).toMatch(/internal affairs” — paragraph 1/);
+  });
+
   it('says the page records claims, not whether they are true', () => {
     for (const article of index.articles) {
       expect(toString(select('.notice', page(`/articles/${article.slug}/`).tree)!)).toMatch(/does not say whether any claim is true/);
