@@ -144,11 +144,11 @@ describe('an article page', () => {
     expect(pairs).toBeGreaterThan(0);
   });
 
-  it('has a parties table with anchors and counts, and a who-about-whom matrix whose counts add up', () => {
+  it('has a party list with anchors and counts, and a who-about-whom matrix whose counts add up', () => {
     for (const article of index.articles) {
       const { tree } = page(`/articles/${article.slug}/`);
       for (const party of article.data.parties) {
-        const row = select(`tr#party-${party.id}`, tree);
+        const row = select(`li#party-${party.id}`, tree);
         expect(row, party.id).toBeTruthy();
         expect(select(`a[href="/parties/${party.id}/"]`, row!)).toBeTruthy();
       }

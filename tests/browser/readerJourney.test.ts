@@ -1,0 +1,142 @@
+// A reader's way through the article page in real Chromium: claim → quote in the text → claim,
+// party page → claim, keyboard only, and with JavaScript off.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser, openContext } from '../support/browser.ts';
+import { FIXTURE_SITE_DIST } from '../support/buildSite.ts';
+import { serveStatic, type StaticSite } from '../support/serveStatic.ts';
+
+const SEED = 'articles/pakistan-rejects-taliban-interference-accusation/';
+
+describe.runIf(browserAvailable())('a reader in Chromium', () => {
+  let browser: Browser;
+  let site: StaticSite;
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchBrowser(), serveStatic(FIXTURE_SITE_DIST)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function openPage(path: string, width = 1280, javaScriptEnabled = true): Promise<Page> {
+    const context = await openContext(browser, width, 'light', { javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(site.url + path);
+    return page;
+  }
+
+  /** The element's box intersects the viewport. */
+  const inViewport = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth && box.height > 0;
+    });
+
+  it('follows every claim quote to its marked words, highlighted as the target, and back to the claim', async () => {
+    const page = await openPage(SEED);
+    const claimIds = await page.locator('li.claim').evaluateAll((items) => items.map((item) => item.id));
+    expect(claimIds.length).toBeGreaterThan(20);
+    const normalBackground = await page.locator('mark.quote').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+
+    for (const claimAnchor of claimIds) {
+      const quoteAnchor = claimAnchor.replace(/^claim-/, 'quote-');
+      await page.locator(`#${claimAnchor} blockquote a[href="#${quoteAnchor}"]`).click();
+      expect(new URL(page.url()).hash).toBe(`#${quoteAnchor}`);
+      const mark = page.locator(`mark#${quoteAnchor}`);
+      expect(await mark.evaluate((el) => el.matches(':target'))).toBe(true);
+      expect(await inViewport(page, `mark#${quoteAnchor}`), `${quoteAnchor} scrolled into view`).toBe(true);
+      // Highlighted as the target: an outline and a background different from the other marks.
+      const style = await mark.evaluate((el) => {
+        const css = getComputedStyle(el);
+        return { outline: css.outlineStyle, outlineWidth: parseFloat(css.outlineWidth), background: css.backgroundColor };
+      });
+      expect(style.outline).toBe('solid');
+      expect(style.outlineWidth).toBeGreaterThanOrEqual(2);
+      expect(style.background).not.toBe(normalBackground);
+
+      // The mark's own link returns to the claim.
+      await mark.locator(':scope > a.quote-ref').first().click();
+      expect(new URL(page.url()).hash).toBe(`#${claimAnchor}`);
+      expect(await inViewport(page, `#${claimAnchor}`)).toBe(true);
+      expect(await page.locator(`#${claimAnchor}`).evaluate((el) => el.matches(':target'))).toBe(true);
+    }
+  });
+
+  it('reads each mark aloud as the claim it belongs to', async () => {
+    const page = await openPage(SEED);
+    const first = page.locator('li.claim').first();
+    const by = await first.locator('dl.facts dd a').first().textContent();
+    const link = page.getByRole('link', { name: `Claim 1, by ${by}` });
+    await expect.poll(() => link.count()).toBeGreaterThan(0);
+    expect(await link.first().evaluate((el) => el.closest('mark')?.id)).toBe(`quote-${(await first.getAttribute('id'))!.slice('claim-'.length)}`);
+  });
+
+  it('goes from a party link to the party page and from there back to each of its claims', async () => {
+    const page = await openPage(SEED);
+    const partyLinks = await page.locator('#parties a[href*="/parties/"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(partyLinks.length).toBeGreaterThan(5);
+    for (const partyUrl of partyLinks) {
+      await page.goto(site.url + SEED);
+      await page.locator(`#parties a[href="${new URL(partyUrl).pathname}"]`).first().click();
+      expect(page.url()).toBe(partyUrl);
+      const claimLinks = await page
+        .locator('main a[href*="/articles/"][href*="#claim-"]')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      expect(claimLinks.length, `${partyUrl} lists claims`).toBeGreaterThan(0);
+      for (const claimUrl of new Set(claimLinks)) {
+        await page.locator(`main a[href="${new URL(claimUrl).pathname + new URL(claimUrl).hash}"]`).first().click();
+        const hash = new URL(page.url()).hash;
+        expect(hash).toMatch(/^#claim-/);
+        expect(await page.locator(hash).evaluate((el) => el.matches(':target') && el.tagName === 'LI')).toBe(true);
+        expect(await inViewport(page, hash)).toBe(true);
+        await page.goBack();
+      }
+    }
+  });
+
+  it('lets a keyboard user skip to the content and reach every link in document order with a visible focus ring', async () => {
+    const page = await openPage(SEED);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const box = el.getBoundingClientRect();
+      return { text: el.textContent, href: el.getAttribute('href'), visible: box.width > 0 && box.top >= 0 && box.top < window.innerHeight };
+    });
+    expect(skip).toEqual({ text: 'Skip to main content', href: '#main', visible: true });
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+    // From the top again: Tab visits every link, in DOM order, each with a visible focus indicator.
+    await page.goto(site.url + SEED);
+    const links = await page.locator('a[href]').count();
+    const visited: number[] = [];
+    for (let i = 0; i < links; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const all = [...document.querySelectorAll('a[href]')];
+        const css = getComputedStyle(el);
+        return { index: all.indexOf(el), outline: css.outlineStyle, width: parseFloat(css.outlineWidth), tag: el.tagName };
+      });
+      expect(focus.tag).toBe('A');
+      expect(focus.outline, `link ${focus.index} shows a focus ring`).not.toBe('none');
+      expect(focus.width).toBeGreaterThanOrEqual(2);
+      visited.push(focus.index);
+    }
+    expect(visited).toEqual([...Array(links).keys()]);
+  });
+
+  it('works with JavaScript disabled: same content, links and targets', async () => {
+    const page = await openPage(SEED, 1280, false);
+    expect(await page.locator('li.claim').count()).toBeGreaterThan(20);
+    expect(await page.locator('mark.quote').count()).toBeGreaterThan(20);
+    await page.locator('li.claim blockquote a').first().click();
+    expect(new URL(page.url()).hash).toMatch(/^#quote-/);
+    await page.locator('#parties a[href*="/parties/"]').first().click();
+    expect(page.url()).toContain('/parties/');
+    expect(await page.locator('main a[href*="#claim-"]').count()).toBeGreaterThan(0);
+  });
+});

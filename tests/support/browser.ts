@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { OUTPUT } from './buildSite.ts';
+
+/** Debian's Chromium (`apt-get install -y chromium`); a test tool's own browser download does not work on these machines. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Where the browser suite writes its screenshots and PDF (named in the README). */
+export const SCREENSHOTS = join(OUTPUT, 'screenshots');
+
+const INSTALL_HINT = `Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`;
+
+/**
+ * Whether the browser suite can run here. Under CI a missing browser is an error (`.ci/run` installs it);
+ * locally the suite is skipped with the install instruction printed once.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  if (process.env.CI) throw new Error(`${INSTALL_HINT} Under CI the browser suite must run.`);
+  console.warn(`\n[browser tests skipped] ${INSTALL_HINT}\n`);
+  return false;
+}
+
+/** Headless Chromium with the flags this closed network needs (no background connections). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export type ColorScheme = 'light' | 'dark';
+
+/** A browser context with the given viewport width and colour scheme (`prefers-color-scheme`). */
+export function openContext(browser: Browser, width: number, colorScheme: ColorScheme = 'light', options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width, height: width < 600 ? 780 : 900 },
+    colorScheme,
+    reducedMotion: 'reduce',
+    ...options,
+  });
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, name);
+}
