@@ -3,7 +3,7 @@
 // Usage: npm run bench [-- --quick] [-- --repeats N] [-- --sizes 1,100] [-- --no-lighthouse] [-- --no-profile]
 // See bench/README.md.
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -16,6 +16,9 @@ import { pageWeight, type PageWeight } from './weight.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bench = join(root, 'bench');
 const work = join(bench, '.work');
+/** A snapshot of the site taken at start: Astro writes `<root>/.astro/content-modules.mjs` whatever the cacheDir,
+ * so a build in the checkout itself races with any other build there (tests, `npm run build`). */
+const siteCopy = join(work, 'site');
 const node = process.execPath;
 const seedPage = `/articles/${SEED_SLUG}/`;
 
@@ -49,14 +52,14 @@ const sites: Site[] = [
   {
     key: 'standpoint',
     label: 'Standpoint',
-    cwd: root,
+    cwd: siteCopy,
     corpus: 'standpoint',
     env: (articles, cache) => ({ STANDPOINT_ARTICLES: articles, STANDPOINT_CACHE_DIR: cache }),
   },
   {
     key: 'satteri',
     label: 'Standpoint on Sätteri',
-    cwd: root,
+    cwd: siteCopy,
     corpus: 'standpoint',
     env: (articles, cache) => ({ STANDPOINT_ARTICLES: articles, STANDPOINT_CACHE_DIR: cache, STANDPOINT_MARKDOWN: 'satteri' }),
   },
@@ -110,6 +113,16 @@ function ensureWorkspaces() {
     const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
     if (result.status !== 0) throw new Error(`npm ci failed in bench/${name}`);
   }
+}
+
+/** Copies the site's sources (the working tree as it is now) to bench/.work/site, sharing node_modules. */
+function snapshotSite() {
+  rmSync(siteCopy, { recursive: true, force: true });
+  mkdirSync(siteCopy, { recursive: true });
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(siteCopy, entry), { recursive: true, filter: (path) => !/\.test\.ts$/.test(path) });
+  }
+  symlinkSync(join(root, 'node_modules'), join(siteCopy, 'node_modules'), 'dir');
 }
 
 /** How peak RSS is measured: GNU time's "Maximum resident set size", or sampling /proc/<pid>/status VmHWM. */
@@ -260,11 +273,22 @@ const t = performance.now(); runContentCheck(${JSON.stringify(dir)}); console.lo
 }
 
 /** Builds Standpoint once with --cpu-prof and sums self time by package (or src/ file). */
-async function profile(size: number, method: 'time' | 'proc'): Promise<Array<[string, number]>> {
+interface Profile {
+  byPlace: Array<[string, number]>;
+  byFunction: Array<[string, number]>;
+}
+
+async function profile(size: number, method: 'time' | 'proc'): Promise<Profile> {
   const dir = join(work, 'profile');
   rmSync(dir, { recursive: true, force: true });
   await build(site('standpoint'), size, 0, method, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  return summarizeProfile(dir);
+}
+
+/** Sums the self time of the .cpuprofile files of `dir` by package or file, and by function. */
+export function summarizeProfile(dir: string): Profile {
   const totals = new Map<string, number>();
+  const functions = new Map<string, number>();
   let all = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
     const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
@@ -282,16 +306,20 @@ async function profile(size: number, method: 'time' | 'proc'): Promise<Array<[st
         const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url.slice(url.lastIndexOf('node_modules/')));
         key = m ? m[1]! : url;
       } else if (url.startsWith('node:')) key = '(node internals)';
-      else key = relative(root, url).replace(/\?.*$/, '');
-      if (/^bench\/\.work\/|\.mdx$/.test(key)) key = '(compiled articles)';
-      if (/^bench\/\.work\/dist|chunks\/|^\.prerender|dist\/.*\.mjs$/.test(key)) key = '(built site code: pages and components)';
+      else if (url.includes('/.prerender/')) key = `built site: ${url.slice(url.lastIndexOf('/') + 1).replace(/_[\w-]{8}\.mjs$|\.mjs$/, '')}`;
+      else if (/\.mdx($|\?)/.test(url)) key = '(article modules)';
+      else key = relative(url.startsWith(siteCopy) ? siteCopy : root, url).replace(/\?.*$/, '');
+      if (/^built site: (synthetic-article-\d+|pakistan-rejects)/.test(key)) key = '(article modules)';
       const dt = (prof.timeDeltas[i] ?? 0) / 1000;
       totals.set(key, (totals.get(key) ?? 0) + dt);
+      const fn = `${frame.functionName || '(anonymous)'} — ${url ? url.slice(url.lastIndexOf('/') + 1).replace(/\?.*$/, '') : key}`;
+      functions.set(fn, (functions.get(fn) ?? 0) + dt);
       all += dt;
     });
   }
   totals.set('(total)', all);
-  return [...totals.entries()].sort((a, b) => b[1] - a[1]);
+  const sort = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+  return { byPlace: sort(totals), byFunction: sort(functions) };
 }
 
 // ---------------------------------------------------------------- main
@@ -299,6 +327,7 @@ async function main() {
   const t0 = performance.now();
   mkdirSync(work, { recursive: true });
   ensureWorkspaces();
+  snapshotSite();
   const method = rssMethod();
   log(`${quick ? 'quick' : 'full'} run: sizes ${sizes.join(', ')}; peak RSS via ${method === 'time' ? '/usr/bin/time -v' : '/proc VmHWM sampling'}`);
 
@@ -347,7 +376,7 @@ interface Report {
   weights: Map<string, PageWeight>;
   lighthouseResults: Map<string, LighthouseResult[]>;
   checkMs: number;
-  profileTotals?: Array<[string, number]>;
+  profileTotals?: Profile;
   smallest: number;
   largest: number;
   method: 'time' | 'proc';
@@ -510,12 +539,14 @@ function writeResults(r: Report) {
 
   const profileSection = r.profileTotals
     ? (() => {
-        const all = r.profileTotals.find(([k]) => k === '(total)')![1];
-        const rows = r.profileTotals
-          .filter(([k]) => k !== '(total)')
-          .slice(0, 15)
-          .map(([k, ms]) => [k, `${(ms / 1000).toFixed(1)} s`, `${((100 * ms) / all).toFixed(0)} %`]);
-        return `### CPU profile of the Standpoint build at ${L} articles\n\nSelf time by package or source file, from \`node --cpu-prof\` on one build (main thread; profiling slows the build, so read the shares, not the seconds):\n\n${table(['Where', 'Self time', 'Share'], rows)}\n`;
+        const { byPlace, byFunction } = r.profileTotals;
+        const all = byPlace.find(([k]) => k === '(total)')![1];
+        const rows = (list: Array<[string, number]>) =>
+          list
+            .filter(([k]) => k !== '(total)')
+            .slice(0, 15)
+            .map(([k, ms]) => [k.replace(/\|/g, '\\|'), `${(ms / 1000).toFixed(1)} s`, `${((100 * ms) / all).toFixed(0)} %`]);
+        return `### CPU profile of the Standpoint build at ${L} articles\n\nSelf time from \`node --cpu-prof\` on one more build (main thread; profiling slows the build, so read the shares, not the seconds). "built site: X" is Astro's bundle of the site's pages and components (chunk X); "(article modules)" the compiled MDX.\n\nBy package or file:\n\n${table(['Where', 'Self time', 'Share'], rows(byPlace))}\n\nBy function:\n\n${table(['Function — file', 'Self time', 'Share'], rows(byFunction))}\n`;
       })()
     : '';
 
@@ -587,4 +618,4 @@ ${notesMarker}${notes}`;
   log(`wrote bench/RESULTS.md (raw figures in bench/.work/results.json) in ${secs(r.totalMs)}`);
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) await main();
