@@ -65,7 +65,7 @@ describe.runIf(browserAvailable())('the article page on paper and on screen', ()
       const [summary] = selectAll('.summary', claim);
       expect(paper).toContain(squeeze(toString(summary!)));
       const [quote] = selectAll('blockquote a', claim);
-      expect(paper).toContain(squeeze(toString(quote!).replace(/^In the text: /, '')));
+      expect(paper).toContain(squeeze(toString(quote!)));
     }
     // The addresses of links to other pages.
     expect(paper).toContain(squeeze(`‹${href}›`));

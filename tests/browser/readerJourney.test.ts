@@ -90,7 +90,9 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
         const hash = new URL(page.url()).hash;
         expect(hash).toMatch(/^#claim-/);
         expect(await page.locator(hash).evaluate((el) => el.matches(':target') && el.tagName === 'LI')).toBe(true);
-        expect(await inViewport(page, hash)).toBe(true);
+        // The browser scrolls to the fragment once the page has loaded.
+        await page.waitForLoadState('load');
+        await expect.poll(() => inViewport(page, hash), { timeout: 5000 }).toBe(true);
         await page.goBack();
       }
     }

@@ -166,6 +166,15 @@ describe('an article page', () => {
     expect(text).toMatch(/internal affairs” — paragraph 1/);
   });
 
+  it('puts no space before a comma or semicolon in what the pages add around the text', () => {
+    for (const [path, { tree }] of pages) {
+      const body = structuredClone(select('body', tree)!);
+      for (const text of selectAll('.article-text', body)) text.children = [];
+      const stray = toString(body).replace(/\s+/g, ' ').match(/.{0,30}\S\s[,;].{0,10}/g);
+      expect(stray, path).toBeNull();
+    }
+  });
+
   it('says the page records claims, not whether they are true', () => {
     for (const article of index.articles) {
       expect(toString(select('.notice', page(`/articles/${article.slug}/`).tree)!)).toMatch(/does not say whether any claim is true/);

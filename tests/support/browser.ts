@@ -9,16 +9,17 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Where the browser suite writes its screenshots and PDF (named in the README). */
 export const SCREENSHOTS = join(OUTPUT, 'screenshots');
 
-const INSTALL_HINT = `Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`;
+const installHint = (path: string) =>
+  `Chromium not found at ${path}. Install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`;
 
 /**
  * Whether the browser suite can run here. Under CI a missing browser is an error (`.ci/run` installs it);
- * locally the suite is skipped with the install instruction printed once.
+ * locally the suite is skipped with the install instruction printed.
  */
-export function browserAvailable(): boolean {
-  if (existsSync(CHROMIUM_PATH)) return true;
-  if (process.env.CI) throw new Error(`${INSTALL_HINT} Under CI the browser suite must run.`);
-  console.warn(`\n[browser tests skipped] ${INSTALL_HINT}\n`);
+export function browserAvailable(path = CHROMIUM_PATH, env: Record<string, string | undefined> = process.env, warn = console.warn): boolean {
+  if (existsSync(path)) return true;
+  if (env.CI) throw new Error(`${installHint(path)} Under CI the browser suite must run.`);
+  warn(`\n[browser tests skipped] ${installHint(path)}\n`);
   return false;
 }
 

@@ -3,7 +3,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** A PDF's pages as text (pdf.js), with the items of each page joined by spaces. */
 export async function pdfPageTexts(data: Uint8Array): Promise<string[]> {
-  const task = getDocument({ data: new Uint8Array(data), isEvalSupported: false });
+  const task = getDocument({ data: new Uint8Array(data) });
   const document = await task.promise;
   const pages: string[] = [];
   for (let n = 1; n <= document.numPages; n++) {
@@ -16,7 +16,7 @@ export async function pdfPageTexts(data: Uint8Array): Promise<string[]> {
 
 /** Renders one page of a PDF to a PNG file (pdf.js on @napi-rs/canvas), as a reader would see the paper. */
 export async function renderPdfPage(data: Uint8Array, pageNumber: number, file: string, scale = 1.5): Promise<void> {
-  const task = getDocument({ data: new Uint8Array(data), isEvalSupported: false });
+  const task = getDocument({ data: new Uint8Array(data) });
   const document = await task.promise;
   const page = await document.getPage(pageNumber);
   const viewport = page.getViewport({ scale });
