@@ -4,9 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, openContext } from '../support/browser.ts';
 import { FIXTURE_SITE_DIST } from '../support/buildSite.ts';
+import { readBuiltSite } from '../support/builtSite.ts';
 import { serveStatic, type StaticSite } from '../support/serveStatic.ts';
 
 const SEED = 'articles/pakistan-rejects-taliban-interference-accusation/';
+const PAGES = [...readBuiltSite(FIXTURE_SITE_DIST).keys()].map((path) => path.replace(/^\//, ''));
 
 describe.runIf(browserAvailable())('a reader in Chromium', () => {
   let browser: Browser;
@@ -129,6 +131,24 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
       visited.push(focus.index);
     }
     expect(visited).toEqual([...Array(links).keys()]);
+  });
+
+  it('loads every page with no console error, Content-Security-Policy violation or failed request', async () => {
+    const context = await openContext(browser, 1280);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${page.url()}: console ${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`${request.url()}: ${request.failure()?.errorText}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().endsWith('/404.html')) problems.push(`${response.url()}: HTTP ${response.status()}`);
+    });
+    for (const path of PAGES) await page.goto(site.url + path, { waitUntil: 'load' });
+    expect(PAGES.length).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('works with JavaScript disabled: same content, links and targets', async () => {
