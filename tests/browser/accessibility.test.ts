@@ -1,12 +1,11 @@
 // axe-core on every built page, in light and dark, on a phone and a desktop; plus what axe cannot
 // judge alone: no horizontal scrolling at 360 px, and the contrast of the colours the pages use.
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, openContext, type ColorScheme } from '../support/browser.ts';
+import { browserAvailable, useBrowserOnSite, openContext, type ColorScheme } from '../support/browser.ts';
 import { FIXTURE_SITE_DIST } from '../support/buildSite.ts';
 import { readBuiltSite } from '../support/builtSite.ts';
-import { serveStatic, type StaticSite } from '../support/serveStatic.ts';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** WCAG 2.2 A and AA, and axe's best practices (landmarks, heading order, one h1, regions). */
@@ -26,16 +25,7 @@ interface AxeViolation {
 }
 
 describe.runIf(browserAvailable())('accessibility of every page', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), serveStatic(FIXTURE_SITE_DIST)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = useBrowserOnSite(FIXTURE_SITE_DIST);
 
   it('has pages to check: index, articles, parties, 404', () => {
     expect(PAGES).toContain('');
@@ -48,13 +38,13 @@ describe.runIf(browserAvailable())('accessibility of every page', () => {
     let page: Page;
     beforeAll(async () => {
       // The pages forbid scripts (CSP script-src 'none'); the test injects axe past it.
-      const context = await openContext(browser, width, scheme, { bypassCSP: true });
+      const context = await openContext(session.browser, width, scheme, { bypassCSP: true });
       page = await context.newPage();
     });
     afterAll(() => page?.context().close());
 
     it.each(PAGES)('/%s: no axe violations and no horizontal scrolling', async (path) => {
-      const response = await page.goto(site.url + path);
+      const response = await page.goto(session.site.url + path);
       expect(response?.status()).toBe(200);
       expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
 

@@ -1,13 +1,12 @@
 // The article page on paper (Chromium's PDF, read back with pdf.js) and as screenshots for people to look at:
 // desktop, phone, dark, and the first printed page, written to tests/.output/screenshots/.
 import { statSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, openContext, screenshotPath, type ColorScheme } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, useBrowserOnSite, openContext, screenshotPath, type ColorScheme } from '../support/browser.ts';
 import { FIXTURE_SITE_DIST } from '../support/buildSite.ts';
 import { readBuiltSite, readerText, select, selectAll, toString } from '../support/builtSite.ts';
 import { pdfPageTexts, renderPdfPage } from '../support/pdf.ts';
-import { serveStatic, type StaticSite } from '../support/serveStatic.ts';
 
 const SEED = 'articles/pakistan-rejects-taliban-interference-accusation/';
 const seedPage = readBuiltSite(FIXTURE_SITE_DIST).get(`/${SEED}`)!;
@@ -15,20 +14,11 @@ const seedPage = readBuiltSite(FIXTURE_SITE_DIST).get(`/${SEED}`)!;
 const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 describe.runIf(browserAvailable())('the article page on paper and on screen', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), serveStatic(FIXTURE_SITE_DIST)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = useBrowserOnSite(FIXTURE_SITE_DIST);
 
   async function openPage(width: number, scheme: ColorScheme = 'light'): Promise<Page> {
-    const page = await (await openContext(browser, width, scheme)).newPage();
-    await page.goto(site.url + SEED);
+    const page = await (await openContext(session.browser, width, scheme)).newPage();
+    await page.goto(session.site.url + SEED);
     return page;
   }
 

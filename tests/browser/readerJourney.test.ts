@@ -1,31 +1,21 @@
 // A reader's way through the article page in real Chromium: claim → quote in the text → claim,
 // party page → claim, keyboard only, and with JavaScript off.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, openContext } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, useBrowserOnSite, openContext } from '../support/browser.ts';
 import { FIXTURE_SITE_DIST } from '../support/buildSite.ts';
 import { readBuiltSite } from '../support/builtSite.ts';
-import { serveStatic, type StaticSite } from '../support/serveStatic.ts';
 
 const SEED = 'articles/pakistan-rejects-taliban-interference-accusation/';
 const PAGES = [...readBuiltSite(FIXTURE_SITE_DIST).keys()].map((path) => path.replace(/^\//, ''));
 
 describe.runIf(browserAvailable())('a reader in Chromium', () => {
-  let browser: Browser;
-  let site: StaticSite;
-
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), serveStatic(FIXTURE_SITE_DIST)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = useBrowserOnSite(FIXTURE_SITE_DIST);
 
   async function openPage(path: string, width = 1280, javaScriptEnabled = true): Promise<Page> {
-    const context = await openContext(browser, width, 'light', { javaScriptEnabled });
+    const context = await openContext(session.browser, width, 'light', { javaScriptEnabled });
     const page = await context.newPage();
-    await page.goto(site.url + path);
+    await page.goto(session.site.url + path);
     return page;
   }
 
@@ -80,7 +70,7 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
     const partyLinks = await page.locator('#parties a[href*="/parties/"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(partyLinks.length).toBeGreaterThan(5);
     for (const partyUrl of partyLinks) {
-      await page.goto(site.url + SEED);
+      await page.goto(session.site.url + SEED);
       await page.locator(`#parties a[href="${new URL(partyUrl).pathname}"]`).first().click();
       expect(page.url()).toBe(partyUrl);
       const claimLinks = await page
@@ -114,7 +104,7 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     // From the top again: Tab visits every link, in DOM order, each with a visible focus indicator.
-    await page.goto(site.url + SEED);
+    await page.goto(session.site.url + SEED);
     const links = await page.locator('a[href]').count();
     const visited: number[] = [];
     for (let i = 0; i < links; i++) {
@@ -134,7 +124,7 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
   });
 
   it('loads every page with no console error, Content-Security-Policy violation or failed request', async () => {
-    const context = await openContext(browser, 1280);
+    const context = await openContext(session.browser, 1280);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -145,7 +135,7 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
     page.on('response', (response) => {
       if (response.status() >= 400 && !response.url().endsWith('/404.html')) problems.push(`${response.url()}: HTTP ${response.status()}`);
     });
-    for (const path of PAGES) await page.goto(site.url + path, { waitUntil: 'load' });
+    for (const path of PAGES) await page.goto(session.site.url + path, { waitUntil: 'load' });
     expect(PAGES.length).toBeGreaterThan(10);
     expect(problems).toEqual([]);
     await context.close();

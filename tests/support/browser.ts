@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { OUTPUT } from './buildSite.ts';
+import { serveStatic, type StaticSite } from './serveStatic.ts';
 
 /** Debian's Chromium (`apt-get install -y chromium`); a test tool's own browser download does not work on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -38,6 +40,19 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** For a describe block: Chromium and the built folder served on 127.0.0.1, started before its tests and closed after. */
+export function useBrowserOnSite(dist: string): { browser: Browser; site: StaticSite } {
+  const session = {} as { browser: Browser; site: StaticSite };
+  beforeAll(async () => {
+    [session.browser, session.site] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.site?.close();
+  });
+  return session;
 }
 
 export type ColorScheme = 'light' | 'dark';
