@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
@@ -19,6 +19,8 @@ const work = join(bench, '.work');
 /** A snapshot of the site taken at start: Astro writes `<root>/.astro/content-modules.mjs` whatever the cacheDir,
  * so a build in the checkout itself races with any other build there (tests, `npm run build`). */
 const siteCopy = join(work, 'site');
+/** The same snapshot without src/pages/social (the 1200×630 PNG per article), for the analysis build. */
+const siteCopyNoSocial = join(work, 'site-nosocial');
 const node = process.execPath;
 const seedPage = `/articles/${SEED_SLUG}/`;
 
@@ -67,6 +69,7 @@ const sites: Site[] = [
   { key: 'starlight', label: 'Starlight', cwd: join(bench, 'starlight'), corpus: 'plain', env: (a, c) => ({ BENCH_ARTICLES: a, BENCH_CACHE_DIR: c }) },
 ];
 const site = (key: string) => sites.find((s) => s.key === key)!;
+const noSocial: Site = { ...sites[0]!, key: 'nosocial', label: 'Standpoint without social images', cwd: siteCopyNoSocial };
 
 // ---------------------------------------------------------------- helpers
 const median = (values: number[]) => {
@@ -117,12 +120,15 @@ function ensureWorkspaces() {
 
 /** Copies the site's sources (the working tree as it is now) to bench/.work/site, sharing node_modules. */
 function snapshotSite() {
-  rmSync(siteCopy, { recursive: true, force: true });
-  mkdirSync(siteCopy, { recursive: true });
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(siteCopy, entry), { recursive: true, filter: (path) => !/\.test\.ts$/.test(path) });
+  for (const dir of [siteCopy, siteCopyNoSocial]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+      if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true, filter: (path) => !/\.test\.ts$/.test(path) });
+    }
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   }
-  symlinkSync(join(root, 'node_modules'), join(siteCopy, 'node_modules'), 'dir');
+  rmSync(join(siteCopyNoSocial, 'src', 'pages', 'social'), { recursive: true, force: true });
 }
 
 /** How peak RSS is measured: GNU time's "Maximum resident set size", or sampling /proc/<pid>/status VmHWM. */
@@ -325,6 +331,7 @@ export function summarizeProfile(dir: string): Profile {
 // ---------------------------------------------------------------- main
 async function main() {
   const t0 = performance.now();
+  const loadBefore = loadavg()[0]!;
   mkdirSync(work, { recursive: true });
   ensureWorkspaces();
   snapshotSite();
@@ -366,8 +373,25 @@ async function main() {
   const checkMs = median(await Promise.all([0, 1, 2].slice(0, quick ? 1 : 3).map(() => contentCheckMs(join(work, `corpus-${largest}`, 'standpoint')))));
   log(`content check of ${largest} articles: ${checkMs.toFixed(0)} ms`);
   const profileTotals = runProfile ? await profile(largest, method) : undefined;
+  let noSocialBuild: Build | undefined;
+  if (runProfile) {
+    noSocialBuild = await build(noSocial, largest, 1, method);
+    log(`${noSocial.label} at ${largest}: ${secs(noSocialBuild.wallMs)}, ${mb(noSocialBuild.rssBytes)} RSS`);
+  }
 
-  writeResults({ builds, weights, lighthouseResults, checkMs, profileTotals, smallest, largest, method, totalMs: performance.now() - t0 });
+  writeResults({
+    builds,
+    weights,
+    lighthouseResults,
+    checkMs,
+    profileTotals,
+    noSocialBuild,
+    smallest,
+    largest,
+    method,
+    totalMs: performance.now() - t0,
+    load: [loadBefore, loadavg()[0]!],
+  });
 }
 
 // ---------------------------------------------------------------- report
@@ -377,6 +401,8 @@ interface Report {
   lighthouseResults: Map<string, LighthouseResult[]>;
   checkMs: number;
   profileTotals?: Profile;
+  noSocialBuild?: Build;
+  load: [number, number];
   smallest: number;
   largest: number;
   method: 'time' | 'proc';
@@ -551,7 +577,7 @@ function writeResults(r: Report) {
     : '';
 
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json'], { cwd: root, encoding: 'utf8' }).stdout.trimEnd();
   const versions = (dir: string, pkgs: string[]) =>
     pkgs.map((p) => `${p} ${JSON.parse(readFileSync(join(dir, 'node_modules', p, 'package.json'), 'utf8')).version}`).join(', ');
   const cpu = cpus();
@@ -567,7 +593,7 @@ Generated by \`bench/run.ts\`; see [README.md](README.md) for what is measured a
 
 - Date: ${date}
 - Command: \`${command}\` (${quick ? 'quick mode' : 'full mode'}; took ${secs(r.totalMs)})
-- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB memory, ${process.platform}; Node ${process.version}
+- Machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GB memory, ${process.platform}; Node ${process.version}; 1-minute load average ${r.load[0].toFixed(1)} when the benchmark started (other work sharing the cores; at the end, with the benchmark's own load: ${r.load[1].toFixed(1)})
 - Standpoint at ${commit}${dirty ? ` with uncommitted changes in: ${dirty.split('\n').map((l) => l.slice(3)).join(', ')}` : ''}
 - Peers: ${versions(join(bench, 'bare'), ['astro', '@astrojs/mdx'])} (bare); ${versions(join(bench, 'starlight'), ['astro', '@astrojs/starlight'])} (Starlight)
 - Repeats: ${sizes.map((s) => `${repeatsFor(s)} at ${s}`).join(', ')}; figures are medians, ratios are between medians of this run. Every build is cold (output and content cache removed first).
@@ -588,7 +614,11 @@ SP = Standpoint. "unified − Sätteri" is what the remark/rehype pipeline (rema
 
 ${phaseTable}
 
-Content check (\`runContentCheck\`, run by the integration at config setup, before the phases above) on the ${L}-article corpus, alone in a fresh process: **${r.checkMs.toFixed(0)} ms**.
+${
+  r.noSocialBuild
+    ? `Standpoint without social images (the same snapshot minus \`src/pages/social\`, one build at ${L}): **${secs(r.noSocialBuild.wallMs)}**, ${mb(r.noSocialBuild.rssBytes)} peak RSS, phases (sync / bundle / render) ${[r.noSocialBuild.phases.syncS, r.noSocialBuild.phases.bundleS, r.noSocialBuild.phases.renderS].map((v) => (v === undefined ? '–' : `${v.toFixed(2)} s`)).join(' / ')}, against the median ${secs(stat('standpoint', L)!.wallMs)} with them.\n\n`
+    : ''
+}Content check (\`runContentCheck\`, run by the integration at config setup, before the phases above) on the ${L}-article corpus, alone in a fresh process: **${r.checkMs.toFixed(0)} ms**.
 
 ${profileSection}
 ## Page weight: the seed's article page
