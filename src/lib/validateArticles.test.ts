@@ -154,6 +154,19 @@ describe('articles together', () => {
     ]);
     expect(formatReport(errors)).toMatch(/3 error\(s\), 0 warning\(s\)$/);
   });
+
+  it('also checks the well-formed entries of an article with a schema error', () => {
+    const source = validSource();
+    source.data.claims[0].kind = 'shout'; // a schema error in the claim the other one answers
+    source.data.claims[1].quote = 'it rejects  the accusation';
+    source.data.claims[1].about = ['nobody'];
+    const errors = errorsOf(source).map((issue) => `${issue.entry}: ${issue.message}`);
+    expect(errors).toEqual([
+      expect.stringMatching(/^claims\[0\] "taliban-accuses": kind: "shout" is not an allowed value/),
+      'claims[1] "pakistan-rejects": about[0]: "nobody" is not a party of this article',
+      'claims[1] "pakistan-rejects": quote: "it rejects  the accusation" does not occur verbatim in the text; paragraph 1 has "it rejects the accusation"',
+    ]);
+  });
 });
 
 describe('the body', () => {

@@ -1,5 +1,7 @@
 import type { z } from 'astro/zod';
 import { articleSchema, type ArticleData, type Claim, type Party } from '../schemas/article.ts';
+import { claimSchema } from '../schemas/claim.ts';
+import { partySchema } from '../schemas/party.ts';
 import { paragraphTexts } from './articleText.ts';
 import { type ContentIssue, showValue } from './contentIssues.ts';
 import { type QuoteAnchor, locateQuote } from './quoteAnchors.ts';
@@ -58,24 +60,78 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
   const parsed = articleSchema.safeParse(source.data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) issues.push(schemaIssue(file, source.data, issue));
+    // Check the parties and claims that are well-formed too, so one run reports every error, not only the schema's.
+    const raw = (typeof source.data === 'object' && source.data !== null ? source.data : {}) as { parties?: unknown; claims?: unknown };
+    checkEntries(
+      {
+        parties: entriesThatParse(raw.parties, partySchema),
+        claims: entriesThatParse(raw.claims, claimSchema),
+        knownPartyIds: idsIn(raw.parties),
+        knownClaimIds: idsIn(raw.claims),
+        paragraphs,
+      },
+      error,
+    );
     return undefined;
   }
   const data = parsed.data;
+  const { anchors, used, coveredParagraphs } = checkEntries(
+    {
+      parties: data.parties.map((value, index) => ({ value, index })),
+      claims: data.claims.map((value, index) => ({ value, index })),
+      knownPartyIds: data.parties.map((party) => party.id),
+      knownClaimIds: data.claims.map((claim) => claim.id),
+      paragraphs,
+    },
+    error,
+    warning,
+  );
 
-  const partyIds = new Set<string>();
   data.parties.forEach((party, index) => {
-    if (partyIds.has(party.id)) {
-      error(partyEntry(party, index), `party id "${party.id}" is defined twice in this article`, 'give each party one entry; merge the aliases');
+    if (!used.has(party.id)) {
+      warning(partyEntry(party, index), `party "${party.id}" is defined but no claim is by, reported by or about it`, 'remove it, or add the claims that concern it');
     }
-    partyIds.add(party.id);
+  });
+  paragraphs.forEach((_, index) => {
+    if (!coveredParagraphs.has(index)) {
+      warning(`paragraph ${index + 1}`, 'carries no claim', 'check whether its assertions were extracted');
+    }
   });
 
-  const claimIds = new Set<string>();
-  data.claims.forEach((claim, index) => {
-    if (claimIds.has(claim.id)) {
+  if (countErrors(issues) > errorsBefore) return undefined;
+  return { file, slug: source.slug, data, paragraphs, anchors };
+}
+
+type Report = (entry: string | undefined, message: string, fix?: string) => void;
+
+interface Entries {
+  /** The well-formed parties and claims, each with its index in the file. */
+  parties: Array<{ value: Party; index: number }>;
+  claims: Array<{ value: Claim; index: number }>;
+  /** Every party and claim id the file defines, even on an entry that is otherwise malformed. */
+  knownPartyIds: string[];
+  knownClaimIds: string[];
+  paragraphs: string[];
+}
+
+/** Checks ids, references and quotes of well-formed entries; returns where each quote is and what is used. */
+function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, paragraphs }: Entries, error: Report, warning?: Report) {
+  const partyIds = new Set<string>(knownPartyIds);
+  const seenParties = new Set<string>();
+  parties.forEach(({ value: party, index }) => {
+    if (seenParties.has(party.id)) {
+      error(partyEntry(party, index), `party id "${party.id}" is defined twice in this article`, 'give each party one entry; merge the aliases');
+    }
+    seenParties.add(party.id);
+  });
+
+  const claimIds = new Set<string>(knownClaimIds);
+  const seenClaims = new Set<string>();
+  claims.forEach(({ value: claim, index }) => {
+    if (seenClaims.has(claim.id)) {
       error(claimEntry(claim, index), `claim id "${claim.id}" is used twice in this article`, 'give each claim an id of its own');
     }
-    claimIds.add(claim.id);
+    seenClaims.add(claim.id);
   });
 
   const partyList = [...partyIds].join(', ');
@@ -83,7 +139,7 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
   const anchors = new Map<string, QuoteAnchor>();
   const coveredParagraphs = new Set<number>();
 
-  data.claims.forEach((claim, index) => {
+  claims.forEach(({ value: claim, index }) => {
     const entry = claimEntry(claim, index);
     const refs: Array<[string, string]> = [['by', claim.by]];
     if (claim.reportedBy) refs.push(['reportedBy', claim.reportedBy]);
@@ -111,7 +167,7 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
         anchors.set(claim.id, location.anchor);
         coveredParagraphs.add(location.anchor.paragraph);
         if (claim.occurrence !== undefined && location.occurrences === 1) {
-          warning(entry, `occurrence: ${claim.occurrence} is set but the quote occurs only once`, 'leave out `occurrence`');
+          warning?.(entry, `occurrence: ${claim.occurrence} is set but the quote occurs only once`, 'leave out `occurrence`');
         }
         break;
       case 'missing':
@@ -141,19 +197,22 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
     }
   });
 
-  data.parties.forEach((party, index) => {
-    if (!used.has(party.id)) {
-      warning(partyEntry(party, index), `party "${party.id}" is defined but no claim is by, reported by or about it`, 'remove it, or add the claims that concern it');
-    }
-  });
-  paragraphs.forEach((_, index) => {
-    if (!coveredParagraphs.has(index)) {
-      warning(`paragraph ${index + 1}`, 'carries no claim', 'check whether its assertions were extracted');
-    }
-  });
+  return { anchors, used, coveredParagraphs };
+}
 
-  if (countErrors(issues) > errorsBefore) return undefined;
-  return { file, slug: source.slug, data, paragraphs, anchors };
+/** The string ids of a list's entries, whether or not the entries are otherwise well-formed. */
+function idsIn(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((item) => (item as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
+}
+
+/** The entries of a list that pass `schema` on their own, with their index in the list. */
+function entriesThatParse<T>(list: unknown, schema: z.ZodType<T>): Array<{ value: T; index: number }> {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, index) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? [{ value: parsed.data, index }] : [];
+  });
 }
 
 /** A party id defined in two articles must mean the same party: same name, same kind. */
