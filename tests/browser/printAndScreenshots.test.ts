@@ -33,7 +33,12 @@ describe.runIf(browserAvailable())('the article page on paper and on screen', ()
     expect(await display('li.claim')).not.toBe('none');
     const partyLink = page.locator('li.claim dl.facts a[href*="/parties/"]').first();
     const href = (await partyLink.getAttribute('href'))!;
-    expect(await partyLink.evaluate((el) => getComputedStyle(el, '::after').content)).toContain(href);
+    // Every link in the content to another page prints its address after it.
+    const unprinted = await page.locator('main a[href]:not([href^="#"])').evaluateAll((links) =>
+      links.filter((a) => !getComputedStyle(a, '::after').content.includes(a.getAttribute('href')!)).map((a) => a.outerHTML),
+    );
+    expect(await page.locator('main a[href]:not([href^="#"])').count()).toBeGreaterThan(50);
+    expect(unprinted).toEqual([]);
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
     const pdfFile = screenshotPath('article-print.pdf');
@@ -44,10 +49,13 @@ describe.runIf(browserAvailable())('the article page on paper and on screen', ()
     const paper = squeeze(pages.join(' '));
     expect(pages.length).toBeGreaterThan(1);
     expect(paper).not.toContain(squeeze('Skip to main content'));
-    // Every paragraph of the text, word for word (without the on-screen paragraph numbers and claim numbers).
+    // Every paragraph of the text, word for word, with its paragraph number and the claim numbers after the quotes.
     const paragraphs = selectAll('.article-text > p', seedPage.tree);
     expect(paragraphs.length).toBe(9);
-    for (const paragraph of paragraphs) expect(paper).toContain(squeeze(readerText(paragraph)));
+    for (const paragraph of paragraphs) {
+      expect(readerText(paragraph).length).toBeGreaterThan(100);
+      expect(paper).toContain(squeeze(toString(paragraph)));
+    }
     // Every claim's summary and quote.
     const claims = selectAll('li.claim', seedPage.tree);
     expect(claims.length).toBeGreaterThan(20);
