@@ -21,7 +21,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Tests and benchmarks build several sites side by side, each with its own content cache.
   cacheDir: process.env.STANDPOINT_CACHE_DIR || './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: social images rasterise off the main thread (resvg's renderAsync) while other pages render.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Lossless whitespace compression: Astro 7's default ('jsx') drops the spaces between inline elements
   // written on separate lines, which glued words together in the claim cards.
   compressHTML: true,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 
 const require = createRequire(import.meta.url);
@@ -46,5 +46,6 @@ export async function socialImagePng(card: SocialCard): Promise<Buffer> {
     ],
   );
   const svg = await satori(tree as never, { width: 1200, height: 630, fonts });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng();
+  // Rasterised on libuv's thread pool, so with build.concurrency > 1 images draw while other pages render.
+  return (await renderAsync(svg, { fitTo: { mode: 'width', value: 1200 } })).asPng();
 }
