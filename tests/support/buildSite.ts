@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -41,15 +42,40 @@ export async function buildSite({ name, articleDirs, env = {}, keepCache = false
     }
   }
   try {
-    const { stdout, stderr } = await run(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+    const { stdout, stderr } = await withBuildLock(() => run(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
       cwd: ROOT,
       env: { ...cleanEnv(), ...env, STANDPOINT_ARTICLES: articlesDir, STANDPOINT_CACHE_DIR: join(base, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
       maxBuffer: 64 * 1024 * 1024,
-    });
+    }));
     return { code: 0, output: stdout + stderr, outDir, articlesDir };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof failed.code === 'number' ? failed.code : 1, output: (failed.stdout ?? '') + (failed.stderr ?? ''), outDir, articlesDir };
+  }
+}
+
+export const BUILD_LOCK = join(OUTPUT, '.build-lock');
+
+/**
+ * Runs one Astro process at a time across Vitest's parallel test files. Astro writes `.astro/` in the
+ * project root whatever the cache dir, so two builds of different article sets at once can read each
+ * other's content modules.
+ */
+export async function withBuildLock<T>(task: () => Promise<T>): Promise<T> {
+  mkdirSync(OUTPUT, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      await sleep(100);
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
 }
 
