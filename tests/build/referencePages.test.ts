@@ -73,11 +73,11 @@ describe('the built site', () => {
 
 describe('an article page', () => {
   it('renders the seed text word for word, paragraph by paragraph', () => {
-    const seedFile = readdirSync(join(ROOT, '../shared/seeds')).find((f) => f.endsWith('.txt'));
-    const seedParagraphs = readFileSync(join(ROOT, '../shared/seeds', seedFile!), 'utf8')
+    // The source text exactly as received (a copy of the seed), one paragraph per non-empty line.
+    const seed = index.articles.find((article) => article.file.startsWith('content/'))!;
+    const seedParagraphs = readFileSync(join(ROOT, 'tests/fixtures/sources', `${seed.slug}.txt`), 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '');
-    const seed = index.articles.find((article) => article.file.startsWith('content/'))!;
     const rendered = selectAll('.article-text p', page(`/articles/${seed.slug}/`).tree).map(readerText);
     expect(rendered).toEqual(seedParagraphs);
   });
