@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import { CACHE_DIR } from './src/data/cacheDir.ts';
 import { contentCheck } from './src/integrations/contentCheck.ts';
 import { securityHeaders } from './src/integrations/securityHeaders.ts';
 import { rehypeClaimMarks } from './src/lib/rehypeClaimMarks.ts';
@@ -20,7 +21,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // Tests and benchmarks build several sites side by side, each with its own content cache.
-  cacheDir: process.env.STANDPOINT_CACHE_DIR || './node_modules/.astro',
+  cacheDir: CACHE_DIR,
   // concurrency: social images rasterise off the main thread (resvg's renderAsync) while other pages render.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Lossless whitespace compression: Astro 7's default ('jsx') drops the spaces between inline elements

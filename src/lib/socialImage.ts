@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 
@@ -22,8 +24,16 @@ export interface SocialCard {
 type Node = { type: string; props: Record<string, unknown> };
 const el = (type: string, style: Record<string, unknown>, children: unknown): Node => ({ type, props: { style, children } });
 
-/** A 1200×630 PNG preview for social sites, drawn at build time with no external service. */
-export async function socialImagePng(card: SocialCard): Promise<Buffer> {
+/** What else decides the PNG's bytes besides the SVG: the rasteriser's version and its options. */
+const RASTER_OPTIONS = { fitTo: { mode: 'width' as const, value: 1200 } };
+const RASTERISER = `resvg-js ${(require('@resvg/resvg-js/package.json') as { version: string }).version} ${JSON.stringify(RASTER_OPTIONS)}`;
+
+/**
+ * A 1200×630 PNG preview for social sites, drawn at build time with no external service.
+ * With `cacheDir`, the PNG is kept under a hash of its SVG (which captures the card, its layout and the fonts)
+ * and the rasteriser, so a rebuild rasterises only cards that changed, with the same bytes as a clean build.
+ */
+export async function socialImagePng(card: SocialCard, cacheDir?: string): Promise<Buffer> {
   const tree = el(
     'div',
     {
@@ -46,6 +56,15 @@ export async function socialImagePng(card: SocialCard): Promise<Buffer> {
     ],
   );
   const svg = await satori(tree as never, { width: 1200, height: 630, fonts });
+  const cached = cacheDir && join(cacheDir, 'social-images', `${createHash('sha256').update(RASTERISER).update(svg).digest('hex')}.png`);
+  if (cached && existsSync(cached)) return readFileSync(cached);
   // Rasterised on libuv's thread pool, so with build.concurrency > 1 images draw while other pages render.
-  return (await renderAsync(svg, { fitTo: { mode: 'width', value: 1200 } })).asPng();
+  const png = (await renderAsync(svg, RASTER_OPTIONS)).asPng();
+  if (cached) {
+    mkdirSync(join(cacheDir, 'social-images'), { recursive: true });
+    // Written whole, then renamed: a build that stops half-way never leaves a truncated PNG behind.
+    writeFileSync(`${cached}.tmp`, png);
+    renameSync(`${cached}.tmp`, cached);
+  }
+  return png;
 }

@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE_TITLE } from '../../consts';
+import { CACHE_DIR } from '../../data/cacheDir';
 import { getReferenceIndex } from '../../data/siteIndex';
 import type { IndexedArticle } from '../../lib/referenceIndex';
 import { socialImagePng } from '../../lib/socialImage';
@@ -15,6 +16,6 @@ export const GET: APIRoute<{ article: IndexedArticle }> = async ({ props }) => {
     title: article.data.title,
     subtitle: `${article.claims.length} claims by ${article.claimsByParty.size} parties · who claims what about whom`,
     siteName: SITE_TITLE,
-  });
+  }, CACHE_DIR);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
