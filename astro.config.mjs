@@ -5,9 +5,11 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { CACHE_DIR } from './src/data/cacheDir.ts';
+import { onBuildLog } from './src/integrations/buildLog.ts';
 import { contentCheck } from './src/integrations/contentCheck.ts';
 import { securityHeaders } from './src/integrations/securityHeaders.ts';
-import { rehypeClaimMarks } from './src/lib/rehypeClaimMarks.ts';
+import { lookupArticle } from './src/data/contentGate.ts';
+import { rehypeClaimMarks, remarkTextBlocks } from './src/lib/rehypeClaimMarks.ts';
 
 // Where the site is served: SITE_URL is its origin (with any path), BASE_PATH the folder under it.
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -30,14 +32,15 @@ export default defineConfig({
   // Scoped styles mark elements with a short class rather than a data attribute: lighter pages.
   scopedStyleStrategy: 'class',
   // One stylesheet for the whole site: one request per page, cached across pages.
-  vite: { build: { cssCodeSplit: false } },
+  // onLog drops the warning Rolldown gives for every MDX article's "use astro:head-inject" directive.
+  vite: { build: { cssCodeSplit: false, rolldownOptions: { onLog: onBuildLog } } },
   markdown: {
     // Articles hold no code; Shiki's inline styles would also need a looser Content-Security-Policy.
     syntaxHighlight: false,
     // gfm: false because remark-gfm is passed once explicitly; smartypants off: the text stays verbatim.
     ...(satteri
       ? {}
-      : { processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeClaimMarks] }) }),
+      : { processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm, remarkTextBlocks], rehypePlugins: [[rehypeClaimMarks, { lookup: lookupArticle }]] }) }),
   },
   integrations: [contentCheck(), mdx(), sitemap(), securityHeaders()],
 });

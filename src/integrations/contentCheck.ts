@@ -2,41 +2,71 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { articlesDir } from '../lib/articleFiles.ts';
-import { ContentError, formatIssue } from '../lib/contentIssues.ts';
-import { runContentCheck } from '../lib/runContentCheck.ts';
+import { type ContentIssue, formatIssue, formatReport } from '../lib/contentIssues.ts';
+import { checkContent } from '../data/contentGate.ts';
 
 /**
- * Checks every article from disk before Astro builds or serves anything, so a bad file always
- * stops the build (Astro itself only logs some content errors, and may serve its cached store).
+ * The content gate: checks every article from disk, once, before Astro builds or serves anything, so a
+ * bad file always stops the build (Astro itself only logs some content errors, and may serve its cached
+ * store). The checked articles are handed on through `data/contentGate.ts`, so that the markdown plugins
+ * and the pages never check them again.
+ *
+ * A content error is the editor's to fix, not a crash: it is printed as the located report and a
+ * one-line summary, then the process exits with code 1. It is not thrown: Astro answers any error
+ * thrown from a hook with "An unhandled error occurred while running the … hook" and a stack trace
+ * (node_modules/astro/dist/integrations/hooks.js and cli/throw-and-exit.js), which buried the report.
  */
 export function contentCheck(): AstroIntegration {
   let root = process.cwd();
-  const check = (logger: AstroIntegrationLogger) => {
-    const { issues } = runContentCheck(articlesDir(), root);
+  /** Checks the articles. With no error: logs the warnings and that the content is fine, returns []. With errors: returns every issue, for `report`. */
+  const check = (logger: AstroIntegrationLogger): ContentIssue[] => {
+    const { issues } = checkContent(root, articlesDir());
     const errors = issues.filter((issue) => issue.severity === 'error');
-    for (const issue of issues) if (issue.severity === 'warning') logger.warn(formatIssue(issue));
-    if (errors.length > 0) throw new ContentError(issues);
+    if (errors.length > 0) return issues;
+    for (const issue of issues) logger.warn(formatIssue(issue));
     logger.info(`content checked: ${articlesDir()} has no errors`);
+    return [];
+  };
+  /** The located report (errors, then warnings, then the count), then one line saying what happens next. */
+  const report = (logger: AstroIntegrationLogger, issues: ContentIssue[], outcome: string) => {
+    logger.error(formatReport(issues));
+    logger.error(contentErrorSummary(issues, outcome));
   };
   return {
     name: 'standpoint:content-check',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
+      'astro:config:setup': async ({ config, command, isRestart, logger }) => {
         root = fileURLToPath(config.root);
-        check(logger);
+        const issues = check(logger);
+        if (issues.length === 0) return;
+        // The dev server reloading its config (astro.config.mjs saved) keeps running, as on an article saved.
+        if (isRestart) return report(logger, issues, 'the dev server keeps running');
+        report(logger, issues, STOPPED[command] ?? `astro ${command} stopped`);
+        await exitWithError();
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = resolve(root, articlesDir());
         server.watcher.add(dir);
         server.watcher.on('change', (path) => {
           if (!path.startsWith(dir)) return;
-          try {
-            check(logger);
-          } catch (error) {
-            logger.error((error as Error).message);
-          }
+          const issues = check(logger);
+          if (issues.length > 0) report(logger, issues, 'the dev server keeps running; fix it and save again');
         });
       },
     },
   };
+}
+
+const STOPPED: Record<string, string> = { build: 'the build stopped', dev: 'the dev server stopped' };
+
+/** `Standpoint: 2 errors in content/articles — the build stopped` */
+export function contentErrorSummary(issues: readonly ContentIssue[], outcome: string, dir = articlesDir()): string {
+  const count = issues.filter((issue) => issue.severity === 'error').length;
+  return `Standpoint: ${count} ${count === 1 ? 'error' : 'errors'} in ${dir} — ${outcome}`;
+}
+
+/** Exits with code 1 once what was logged has been handed to the terminal or pipe. */
+async function exitWithError(): Promise<never> {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((done) => stream.write('', () => done()))));
+  process.exit(1);
 }

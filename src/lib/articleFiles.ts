@@ -36,7 +36,7 @@ export function readArticleSources(dir: string, root = process.cwd()): { sources
       continue;
     }
     try {
-      const { frontmatter, content } = parseFrontmatter(readFileSync(path, 'utf8'));
+      const { frontmatter, content } = parseFrontmatter(readFileSync(path, 'utf8'), { frontmatter: 'empty-with-lines' });
       sources.push({ file, slug, data: frontmatter, body: content });
     } catch (error) {
       issues.push({

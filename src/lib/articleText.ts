@@ -1,9 +1,9 @@
-import type { Paragraph, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Heading, List, ListItem, Node, Nodes, Paragraph, Parent, Root, TableCell } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { BlockType } from '../schemas/block.ts';
 
 /** The parser the article body goes through, minus rendering: the same syntax the site's MDX pipeline reads. */
 const bodyParser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
@@ -13,20 +13,108 @@ export function parseBody(body: string): Root {
   return bodyParser.parse(body);
 }
 
-/** The top-level paragraphs of a parsed body, in order: paragraph n (from 1) is `#p-n` on the page. */
-export function topLevelParagraphs(tree: Root): Paragraph[] {
-  return tree.children.filter((node): node is Paragraph => node.type === 'paragraph');
+
+/** One block of the article text a claim can quote: block n (from 1) is `#p-n` on the page. */
+export interface TextBlock {
+  type: BlockType;
+  /** The text a reader sees, verbatim (a line break inside the block stays a `\n`). */
+  text: string;
 }
 
-/** The plain text of each top-level paragraph of an MDX body, as a reader sees it. */
-export function paragraphTexts(body: string): string[] {
-  return topLevelParagraphs(parseBody(body)).map((paragraph) => toString(paragraph));
+/** A block with the syntax-tree node it comes from, for the plugins that render it. */
+export interface BlockNode extends TextBlock {
+  node: Paragraph | Heading | TableCell;
+  /** A paragraph of a tight list item: HTML renders its words straight into the `<li>`, with no element of their own. */
+  inTightList: boolean;
 }
 
-/** Separator between paragraphs in the article's plain text (the text that quote offsets count in). */
-export const PARAGRAPH_SEPARATOR = '\n\n';
+/** Nodes whose text is not part of the reading text: footnote definitions render apart, code blocks are not prose. */
+const SKIPPED = new Set(['footnoteDefinition', 'code', 'html', 'definition', 'yaml']);
 
-/** The article's plain text: its paragraphs joined by a blank line. */
-export function plainText(paragraphs: readonly string[]): string {
-  return paragraphs.join(PARAGRAPH_SEPARATOR);
+/**
+ * Every block of a parsed body in reading order: paragraphs, headings, the paragraphs of list items
+ * and block quotes, and table cells. A paragraph takes the type of its nearest list item or block quote.
+ */
+export function collectBlocks(tree: Root): BlockNode[] {
+  const blocks: BlockNode[] = [];
+  const walk = (node: Nodes, container: BlockType, tightList: boolean) => {
+    if (SKIPPED.has(node.type)) return;
+    if (node.type === 'paragraph') {
+      blocks.push({ type: container, text: blockText(node), node, inTightList: container === 'list-item' && tightList });
+      return;
+    }
+    if (node.type === 'heading' || node.type === 'tableCell') {
+      blocks.push({ type: node.type === 'heading' ? 'heading' : 'cell', text: blockText(node), node, inTightList: false });
+      return;
+    }
+    if (!('children' in node)) return;
+    for (const child of (node as Parent).children as Nodes[]) {
+      if (node.type === 'list') walk(child, 'list-item', !isLooseList(node));
+      else if (node.type === 'listItem') walk(child, container, tightList);
+      else if (node.type === 'blockquote') walk(child, 'blockquote', false);
+      else walk(child, container, tightList);
+    }
+  };
+  walk(tree, 'paragraph', false);
+  return blocks;
+}
+
+/** mdast-util-to-hast's rule: a list is loose when it or any item is spread (or an item has several children). */
+function isLooseList(list: List): boolean {
+  return Boolean(list.spread) || list.children.some((item: ListItem) => (item.spread ?? item.children.length > 1) === true);
+}
+
+/** The text of a block as the rendered page has it: text and code as written, a hard break as a line break, no image text. */
+export function blockText(node: Node): string {
+  const value = node as Nodes;
+  switch (value.type) {
+    case 'text':
+    case 'inlineCode':
+      return value.value;
+    case 'break':
+      return '\n';
+    case 'image':
+    case 'imageReference':
+    case 'footnoteReference':
+      return '';
+    default:
+      return 'children' in value ? (value as Parent).children.map(blockText).join('') : '';
+  }
+}
+
+/** The blocks of an MDX body, as a reader sees them. */
+export function textBlocks(body: string): TextBlock[] {
+  return collectBlocks(parseBody(body)).map(({ type, text }) => ({ type, text }));
+}
+
+/** MDX syntax that would run code or emit markup at build time: an article body is text, never code. */
+const CODE_NODES: Record<string, string> = {
+  mdxjsEsm: 'an `import` or `export` statement',
+  mdxFlowExpression: 'a `{…}` expression',
+  mdxTextExpression: 'a `{…}` expression',
+  mdxJsxFlowElement: 'a `<…>` tag',
+  mdxJsxTextElement: 'a `<…>` tag',
+};
+
+/** Every place the body uses MDX code instead of text: what it is and its line in the body. */
+export function findBodyCode(tree: Root): Array<{ what: string; line?: number }> {
+  const found: Array<{ what: string; line?: number }> = [];
+  const walk = (node: Node) => {
+    const what = CODE_NODES[node.type];
+    if (what) {
+      found.push({ what, line: node.position?.start.line });
+      return;
+    }
+    if ('children' in node) for (const child of (node as Parent).children) walk(child);
+  };
+  walk(tree);
+  return found;
+}
+
+/** Separator between blocks in the article's plain text (the text that quote offsets count in). */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/** The article's plain text: its blocks joined by a blank line. */
+export function plainText(blocks: readonly TextBlock[]): string {
+  return blocks.map((block) => block.text).join(BLOCK_SEPARATOR);
 }

@@ -7,26 +7,32 @@ import {
   indexExportSchema,
   OPEN_DATA_VERSION,
 } from '../schemas/openData.ts';
-import { PARAGRAPH_SEPARATOR, plainText } from './articleText.ts';
-import type { IndexedArticle, ReferenceIndex } from './referenceIndex.ts';
+import { BLOCK_SEPARATOR, plainText, type TextBlock } from './articleText.ts';
+import type { ClaimRef, IndexedArticle, ReferenceIndex } from './referenceIndex.ts';
 import { claimAnchor, type SitePaths } from './urls.ts';
 
 /** Turns a site path into an absolute URL on `site`. */
 export type Absolute = (path: string) => string;
 
-/** Where each paragraph starts and ends in the article's plain text. */
-export function paragraphOffsets(paragraphs: readonly string[]): Array<{ n: number; start: number; end: number }> {
+/** Where each block starts and ends in the article's plain text. */
+export function blockOffsets(blocks: readonly TextBlock[]): Array<{ n: number; type: TextBlock['type']; start: number; end: number }> {
   let start = 0;
-  return paragraphs.map((text, i) => {
-    const entry = { n: i + 1, start, end: start + text.length };
-    start = entry.end + PARAGRAPH_SEPARATOR.length;
+  return blocks.map((block, i) => {
+    const entry = { n: i + 1, type: block.type, start, end: start + block.text.length };
+    start = entry.end + BLOCK_SEPARATOR.length;
     return entry;
   });
 }
 
+/** A claim as other data refers to it: its id in its own article, `<slug>#<id>` from another. */
+function claimReference(ref: ClaimRef, from: IndexedArticle): string {
+  return ref.articleSlug === from.slug ? ref.claim.id : `${ref.articleSlug}#${ref.claim.id}`;
+}
+
 /** The open data of one article: what `/articles/<slug>.json` serves. */
 export function articleExport(article: IndexedArticle, paths: SitePaths, absolute: Absolute): ArticleExport {
-  const offsets = paragraphOffsets(article.paragraphs);
+  const offsets = blockOffsets(article.blocks);
+  const text = plainText(article.blocks);
   const { title, dek, source, parties } = article.data;
   return {
     format: 'standpoint-article',
@@ -36,19 +42,23 @@ export function articleExport(article: IndexedArticle, paths: SitePaths, absolut
     ...(dek ? { dek } : {}),
     source,
     url: absolute(paths.article(article.slug)),
-    text: plainText(article.paragraphs),
-    paragraphs: offsets,
+    text,
+    blocks: offsets,
     parties: parties.map((party) => ({ ...party, url: absolute(paths.party(party.id)) })),
-    claims: article.claims.map(({ claim, number, anchor }) => {
-      const base = offsets[anchor.paragraph]!.start;
-      const { occurrence: _occurrence, ...fields } = claim;
+    claims: article.claims.map(({ claim, number, spans }) => {
+      const { occurrence: _occurrence, quote: _quote, respondsTo, ...fields } = claim;
+      const located = spans.map((span) => {
+        const base = offsets[span.block]!.start;
+        return { block: span.block + 1, start: base + span.start, end: base + span.end };
+      });
       return {
         ...fields,
         number,
-        paragraph: anchor.paragraph + 1,
-        start: base + anchor.start,
-        end: base + anchor.end,
-        answeredBy: (article.answeredBy.get(claim.id) ?? []).map((ref) => ref.claim.id),
+        quote: located.map((span) => text.slice(span.start, span.end)),
+        spans: located,
+        block: located[0]!.block,
+        respondsTo,
+        answeredBy: (article.answeredBy.get(claim.id) ?? []).map((ref) => claimReference(ref, article)),
         url: absolute(`${paths.article(article.slug)}#${claimAnchor(claim.id)}`),
       };
     }),
@@ -70,10 +80,10 @@ export function indexExport(index: ReferenceIndex, paths: SitePaths, absolute: A
     })),
     parties: index.parties.map((entry) => ({
       id: entry.id,
-      name: entry.party.name,
-      kind: entry.party.kind,
+      name: entry.name,
+      kind: entry.kind,
       url: absolute(paths.party(entry.id)),
-      articles: entry.articleSlugs,
+      articles: entry.appearances.map((appearance) => appearance.articleSlug),
       claimsMade: entry.claimsBy.length,
       claimsAbout: entry.claimsAbout.length,
     })),

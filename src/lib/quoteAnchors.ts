@@ -1,50 +1,117 @@
-/** Where a claim's quote sits in the article: paragraph index (from 0) and character offsets within it. */
-export interface QuoteAnchor {
-  paragraph: number;
+/** A run of the article text: block index (from 0) and character offsets within that block's text. */
+export interface TextSpan {
+  block: number;
   start: number;
   end: number;
 }
 
 export type QuoteLocation =
-  | { status: 'found'; anchor: QuoteAnchor; occurrences: number }
-  | { status: 'missing'; nearMatch?: QuoteAnchor & { text: string } }
-  | { status: 'ambiguous'; occurrences: number; anchors: QuoteAnchor[] }
+  | { status: 'found'; spans: TextSpan[]; occurrences: number }
+  /** Span `span` (from 0) of the quote is nowhere in the text. */
+  | { status: 'missing'; span: number; nearMatch?: TextSpan & { text: string }; crossing?: BlockCrossing }
+  /** Span `span` occurs, but not after the span before it in the same or the next block. */
+  | { status: 'out-of-order'; span: number }
+  | { status: 'ambiguous'; occurrences: number; firstSpans: TextSpan[] }
   | { status: 'occurrence-out-of-range'; occurrences: number };
 
-/** Every place `quote` occurs verbatim, paragraph by paragraph, in reading order. */
-export function findOccurrences(paragraphs: readonly string[], quote: string): QuoteAnchor[] {
-  const found: QuoteAnchor[] = [];
-  if (quote.length === 0) return found;
-  paragraphs.forEach((text, paragraph) => {
-    for (let start = text.indexOf(quote); start !== -1; start = text.indexOf(quote, start + 1)) {
-      found.push({ paragraph, start, end: start + quote.length });
+/** A quote written as one string that runs from the end of one block into the next. */
+export interface BlockCrossing {
+  block: number;
+  /** The quote cut at the block boundary: the part in `block`, the part in `block + 1`. */
+  parts: [string, string];
+}
+
+/** A pattern for `span` in which any run of whitespace matches any run of whitespace in the text. */
+export function spanPattern(span: string): RegExp {
+  const words = span.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(words.join('\\s+'), 'g');
+}
+
+/** Every place `span` occurs in `blocks`, in reading order (whitespace runs match any whitespace). */
+export function findOccurrences(blocks: readonly string[], span: string): TextSpan[] {
+  const found: TextSpan[] = [];
+  if (span.trim().length === 0) return found;
+  const pattern = spanPattern(span);
+  blocks.forEach((text, block) => {
+    for (let at = 0; at <= text.length; ) {
+      pattern.lastIndex = at;
+      const match = pattern.exec(text);
+      if (!match) break;
+      found.push({ block, start: match.index, end: match.index + match[0].length });
+      at = match.index + 1;
     }
   });
   return found;
 }
 
+/** The first place `span` occurs in `block` at or after `from`. */
+function findIn(blocks: readonly string[], block: number, span: string, from: number): TextSpan | undefined {
+  const text = blocks[block];
+  if (text === undefined) return undefined;
+  const pattern = spanPattern(span);
+  pattern.lastIndex = from;
+  const match = pattern.exec(text);
+  return match ? { block, start: match.index, end: match.index + match[0].length } : undefined;
+}
+
+/** Follows the spans after `first`: each in the same block after the previous one, or in the next block. */
+function chainFrom(blocks: readonly string[], spans: readonly string[], first: TextSpan): TextSpan[] | { failed: number } {
+  const chain = [first];
+  for (let i = 1; i < spans.length; i++) {
+    const previous = chain[i - 1]!;
+    const next = findIn(blocks, previous.block, spans[i]!, previous.end) ?? findIn(blocks, previous.block + 1, spans[i]!, 0);
+    if (!next) return { failed: i };
+    chain.push(next);
+  }
+  return chain;
+}
+
 /**
- * Finds the quote of a claim. `occurrence` (from 1) picks one of several verbatim matches;
- * without it a quote that occurs more than once is ambiguous.
+ * Finds a claim's quote: its spans in reading order, each verbatim, in one block or consecutive blocks.
+ * `occurrence` (from 1) picks one of several places the whole quote fits; without it, several are ambiguous.
  */
-export function locateQuote(
-  paragraphs: readonly string[],
-  quote: string,
-  occurrence?: number,
-): QuoteLocation {
-  const anchors = findOccurrences(paragraphs, quote);
-  if (anchors.length === 0) {
-    const nearMatch = findNearMatch(paragraphs, quote);
-    return nearMatch ? { status: 'missing', nearMatch } : { status: 'missing' };
+export function locateQuote(blocks: readonly string[], spans: readonly string[], occurrence?: number): QuoteLocation {
+  for (let i = 0; i < spans.length; i++) {
+    if (findOccurrences(blocks, spans[i]!).length === 0) return missing(blocks, spans[i]!, i);
   }
+  const chains: TextSpan[][] = [];
+  let failed = 1;
+  for (const first of findOccurrences(blocks, spans[0]!)) {
+    const chain = chainFrom(blocks, spans, first);
+    if (Array.isArray(chain)) chains.push(chain);
+    else failed = Math.max(failed, chain.failed);
+  }
+  if (chains.length === 0) return { status: 'out-of-order', span: failed };
   if (occurrence !== undefined) {
-    const anchor = anchors[occurrence - 1];
-    return anchor
-      ? { status: 'found', anchor, occurrences: anchors.length }
-      : { status: 'occurrence-out-of-range', occurrences: anchors.length };
+    const chain = chains[occurrence - 1];
+    return chain ? { status: 'found', spans: chain, occurrences: chains.length } : { status: 'occurrence-out-of-range', occurrences: chains.length };
   }
-  if (anchors.length > 1) return { status: 'ambiguous', occurrences: anchors.length, anchors };
-  return { status: 'found', anchor: anchors[0]!, occurrences: 1 };
+  if (chains.length > 1) return { status: 'ambiguous', occurrences: chains.length, firstSpans: chains.map((chain) => chain[0]!) };
+  return { status: 'found', spans: chains[0]!, occurrences: 1 };
+}
+
+function missing(blocks: readonly string[], span: string, index: number): QuoteLocation {
+  const crossing = findBlockCrossing(blocks, span);
+  if (crossing) return { status: 'missing', span: index, crossing };
+  const nearMatch = findNearMatch(blocks, span);
+  return nearMatch ? { status: 'missing', span: index, nearMatch } : { status: 'missing', span: index };
+}
+
+/** Whether `span` would match if the boundary between two consecutive blocks were a space: where to cut it. */
+export function findBlockCrossing(blocks: readonly string[], span: string): BlockCrossing | undefined {
+  const pattern = spanPattern(span);
+  for (let block = 0; block + 1 < blocks.length; block++) {
+    const head = blocks[block]!;
+    const joined = `${head}\n\n${blocks[block + 1]}`;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(joined); match; pattern.lastIndex = match.index + 1, match = pattern.exec(joined)) {
+      const end = match.index + match[0].length;
+      if (match.index < head.length && end > head.length + 2) {
+        return { block, parts: [head.slice(match.index).trim(), joined.slice(head.length + 2, end).trim()] };
+      }
+    }
+  }
+  return undefined;
 }
 
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/;
@@ -78,16 +145,13 @@ function fold(text: string): { folded: string; sourceIndex: number[] } {
 
 /**
  * The text that the quote would match if quotes, dashes, spacing and case were ignored:
- * what an editor most likely meant when a quote is not found verbatim.
+ * what an editor most likely meant when a quote is not found verbatim. Searches every block.
  */
-export function findNearMatch(
-  paragraphs: readonly string[],
-  quote: string,
-): (QuoteAnchor & { text: string }) | undefined {
+export function findNearMatch(blocks: readonly string[], quote: string): (TextSpan & { text: string }) | undefined {
   const needle = fold(quote.trim()).folded.replace(/ ?([-'"]) ?/g, '$1');
   if (needle.length === 0) return undefined;
-  for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
-    const text = paragraphs[paragraph]!;
+  for (let block = 0; block < blocks.length; block++) {
+    const text = blocks[block]!;
     const { folded, sourceIndex } = fold(text);
     // Spacing around dashes and quotes is folded away too, keeping the map to the source.
     let tight = '';
@@ -102,7 +166,7 @@ export function findNearMatch(
     if (at !== -1) {
       const start = tightIndex[at]!;
       const end = tightIndex[at + needle.length - 1]! + 1;
-      return { paragraph, start, end, text: text.slice(start, end) };
+      return { block, start, end, text: text.slice(start, end) };
     }
   }
   return undefined;

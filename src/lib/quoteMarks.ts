@@ -3,10 +3,12 @@ export interface QuoteSpan {
   claimId: string;
   start: number;
   end: number;
-  /** False when the quote began in an earlier run of text (default true). */
+  /** False when this is not where the whole quote starts, so it carries no anchor (default true). */
   first?: boolean;
-  /** False when the quote goes on in a later run of text (default true). */
+  /** False when the span goes on in a later run of text (default true). */
   last?: boolean;
+  /** False when the span began in an earlier run of text (default true). */
+  opens?: boolean;
 }
 
 /** One mark element: part (or all) of one claim's quote, with any quotes nested inside it. */
@@ -18,8 +20,10 @@ export interface MarkNode {
   end: number;
   /** The piece where the quote starts: it carries the `quote-<id>` anchor. */
   first: boolean;
-  /** The piece where the quote ends: it carries the link back to the claim. */
+  /** The piece where a span of the quote ends: it carries the link back to the claim. */
   last: boolean;
+  /** The piece where a span of the quote begins. */
+  opens: boolean;
   children: MarkTree;
 }
 
@@ -31,8 +35,6 @@ export interface TextNode {
 export type MarkTree = Array<MarkNode | TextNode>;
 
 interface Piece extends Required<QuoteSpan> {
-  first: boolean;
-  last: boolean;
   order: number;
 }
 
@@ -49,7 +51,7 @@ function comparePieces(a: Piece, b: Piece): number {
 export function nestQuoteSpans(text: string, spans: readonly QuoteSpan[]): MarkTree {
   const queue: Piece[] = spans
     .filter((span) => span.start < span.end)
-    .map((span, order) => ({ first: true, last: true, ...span, order }))
+    .map((span, order) => ({ first: true, last: true, opens: true, ...span, order }))
     .sort(comparePieces);
 
   const root: MarkNode[] = [];
@@ -60,14 +62,14 @@ export function nestQuoteSpans(text: string, spans: readonly QuoteSpan[]): MarkT
     while (open.length > 0 && open.at(-1)!.end <= piece.start) open.pop();
     const enclosing = open.at(-1);
     if (enclosing && enclosing.end < piece.end) {
-      const rest: Piece = { ...piece, start: enclosing.end, first: false };
+      const rest: Piece = { ...piece, start: enclosing.end, first: false, opens: false };
       piece.end = enclosing.end;
       piece.last = false;
       const at = queue.findIndex((other) => comparePieces(rest, other) < 0);
       queue.splice(at === -1 ? queue.length : at, 0, rest);
     }
-    const { claimId, start, end, first, last } = piece;
-    const node: MarkNode = { type: 'mark', claimId, start, end, first, last, children: [] };
+    const { claimId, start, end, first, last, opens } = piece;
+    const node: MarkNode = { type: 'mark', claimId, start, end, first, last, opens, children: [] };
     (enclosing ? enclosing.children : root).push(node);
     open.push(node);
   }

@@ -51,7 +51,7 @@ describe('indexArticle', () => {
   it('numbers claims in reading order, whatever their order in the frontmatter', () => {
     // In the sample, the accusation is listed first but quoted in paragraph 2; the rejection is in paragraph 1.
     const article = indexArticle(checked(validSource())[0]!);
-    expect(article.claims.map((ref) => [ref.number, ref.claim.id, ref.anchor.paragraph])).toEqual([
+    expect(article.claims.map((ref) => [ref.number, ref.claim.id, ref.spans[0]!.block])).toEqual([
       [1, 'pakistan-rejects', 0],
       [2, 'taliban-accuses', 1],
     ]);
@@ -69,7 +69,7 @@ describe('indexArticle', () => {
       quote: 'rejects',
     });
     const article = indexArticle(checked(source)[0]!);
-    expect(article.claimsInParagraph.get(0)?.map((ref) => ref.claim.id)).toEqual(['pakistan-rejects', 'pakistan-rejects-nested']);
+    expect(article.claimsInBlock.get(0)?.map((ref) => ref.claim.id)).toEqual(['pakistan-rejects', 'pakistan-rejects-nested']);
   });
 
   it('lists claims by party, about party and the answers to each claim', () => {
@@ -100,8 +100,10 @@ describe('buildReferenceIndex', () => {
   it('merges a party shared by two articles: both articles, every alias, claims made and about it from each', () => {
     const index = buildReferenceIndex(checked(validSource(), secondSource()));
     const pakistan = index.partyById.get('pakistan')!;
-    expect(pakistan.articleSlugs.sort()).toEqual(['border-talks', 'sample']);
-    expect(pakistan.aliases).toEqual(['Islamabad', 'Officials in Islamabad']);
+    expect(pakistan.appearances.map((appearance) => [appearance.articleSlug, appearance.party.aliases])).toEqual([
+      ['border-talks', ['Islamabad', 'Officials in Islamabad']],
+      ['sample', ['Islamabad']],
+    ]);
     expect(pakistan.claimsBy.map((ref) => `${ref.articleSlug}#${ref.claim.id}`).sort()).toEqual(['border-talks#talks-resumed', 'sample#pakistan-rejects']);
     expect(pakistan.claimsAbout.map((ref) => `${ref.articleSlug}#${ref.claim.id}`).sort()).toEqual([
       'border-talks#kabul-warned',
@@ -120,7 +122,7 @@ describe('buildReferenceIndex', () => {
   it('sorts articles by title and parties by name, and finds each by slug or id', () => {
     const index = buildReferenceIndex(checked(validSource(), secondSource()));
     expect(index.articles.map((article) => article.data.title)).toEqual(['Border talks', 'Sample']);
-    expect(index.parties.map((entry) => entry.party.name)).toEqual(['Afghanistan', 'Observers', 'Pakistan', 'Taliban administration']);
+    expect(index.parties.map((entry) => entry.name)).toEqual(['Afghanistan', 'Observers', 'Pakistan', 'Taliban administration']);
     expect(index.articleBySlug.get('sample')?.data.title).toBe('Sample');
   });
 
@@ -130,6 +132,74 @@ describe('buildReferenceIndex', () => {
     expect(index.articles).toHaveLength(50);
     expect(index.partyById.get('pakistan')!.claimsBy).toHaveLength(50);
     expect(index.partyById.get('pakistan')!.claimsAbout).toHaveLength(50);
-    expect(index.partyById.get('taliban-administration')!.articleSlugs).toHaveLength(50);
+    expect(index.partyById.get('taliban-administration')!.appearances).toHaveLength(50);
+  });
+});
+
+describe('parties across articles, as real articles name them', () => {
+  /** A third article: Pakistan named otherwise, a spokesperson speaking for it, and an answer to the sample's accusation. */
+  function thirdSource(): ArticleSource {
+    return {
+      file: 'content/articles/third.mdx',
+      slug: 'third',
+      body: 'The Islamic Republic of Pakistan, through its Foreign Office spokesperson, denied the claim and said Pakistan interferes nowhere.\n',
+      data: {
+        title: 'Third',
+        source: {},
+        parties: [
+          { id: 'pakistan', name: 'Islamic Republic of Pakistan', kind: 'state', aliases: [], description: 'A state, as the third text describes it.' },
+          { id: 'fo-spokesperson', name: 'Foreign Office spokesperson', kind: 'person', speaksFor: 'pakistan' },
+        ],
+        claims: [
+          {
+            id: 'denies',
+            by: 'fo-spokesperson',
+            kind: 'deny',
+            about: ['pakistan'],
+            summary: 'The spokesperson denies that Pakistan interferes.',
+            quote: 'denied the claim',
+            respondsTo: ['sample#taliban-accuses'],
+          },
+        ],
+      },
+    };
+  }
+
+  it('keeps each article’s name, description and aliases, and names the party as most articles do', () => {
+    const index = buildReferenceIndex(checked(validSource(), secondSource(), thirdSource()));
+    const pakistan = index.partyById.get('pakistan')!;
+    expect(pakistan.name).toBe('Pakistan');
+    expect(pakistan.appearances.map((appearance) => [appearance.articleSlug, appearance.party.name, appearance.party.description])).toEqual([
+      ['border-talks', 'Pakistan', undefined],
+      ['sample', 'Pakistan', undefined],
+      ['third', 'Islamic Republic of Pakistan', 'A state, as the third text describes it.'],
+    ]);
+    expect(index.articleBySlug.get('third')!.partyById.get('pakistan')!.name).toBe('Islamic Republic of Pakistan');
+  });
+
+  it('lists a claim made through a spokesperson under the party spoken for, once, with every role it plays', () => {
+    const index = buildReferenceIndex(checked(validSource(), thirdSource()));
+    const pakistan = index.partyById.get('pakistan')!;
+    const denial = pakistan.claims.find((item) => item.ref.claim.id === 'denies')!;
+    expect(denial.roles).toMatchObject({ by: true, about: true, reported: false, through: { id: 'fo-spokesperson' } });
+    expect(pakistan.claims.filter((item) => item.ref.claim.id === 'denies')).toHaveLength(1);
+    expect(pakistan.claimsBy.map((ref) => ref.claim.id)).toContain('denies');
+    expect(index.partyById.get('fo-spokesperson')!.claimsBy.map((ref) => ref.claim.id)).toEqual(['denies']);
+  });
+
+  it('links an answer to a claim of another article both ways', () => {
+    const index = buildReferenceIndex(checked(validSource(), thirdSource()));
+    const answers = index.articleBySlug.get('third')!.answers.get('denies')!;
+    expect(answers.map((ref) => `${ref.articleSlug}#${ref.claim.id}`)).toEqual(['sample#taliban-accuses']);
+    const answeredBy = index.articleBySlug.get('sample')!.answeredBy.get('taliban-accuses')!;
+    expect(answeredBy.map((ref) => `${ref.articleSlug}#${ref.claim.id}`)).toEqual(['sample#pakistan-rejects', 'third#denies']);
+  });
+
+  it('resolves each claim’s parties once, as its article defines them', () => {
+    const article = indexArticle(checked(validSource(), thirdSource())[1]!);
+    const [ref] = article.claims;
+    expect(ref!.claimant.name).toBe('Foreign Office spokesperson');
+    expect(ref!.speaksFor?.name).toBe('Islamic Republic of Pakistan');
+    expect(ref!.about.map((party) => party.id)).toEqual(['pakistan']);
   });
 });

@@ -1,72 +1,141 @@
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import type { VFile } from 'vfile';
-import { ContentError } from './contentIssues.ts';
+import { collectBlocks } from './articleText.ts';
 import { type MarkTree, nestQuoteSpans, type QuoteSpan } from './quoteMarks.ts';
-import { indexArticle, type IndexedArticle } from './referenceIndex.ts';
-import { claimAnchor, paragraphAnchor, quoteAnchor } from './urls.ts';
-import { checkArticle } from './validateArticles.ts';
-import type { ContentIssue } from './contentIssues.ts';
+import type { IndexedArticle } from './referenceIndex.ts';
+import { claimAnchor, claimTargetClass, paragraphAnchor, quoteAnchor } from './urls.ts';
+
+/** The hast property that carries a block's index from the remark stage to the rehype stage; removed there. */
+const BLOCK_PROPERTY = 'dataStandpointBlock';
 
 /**
- * Rehype plugin for article bodies: numbers each top-level paragraph (`#p-n`, with a permalink)
- * and wraps each claim's quote in a `<mark id="quote-…">` that links back to `#claim-…`.
- * It reads the claims from the file's frontmatter; files without claims pass through untouched.
+ * Remark plugin: tags every block of the text (the same blocks the checks read) with its index, so that
+ * the rehype stage finds each one. A tight list item's words get a `<span>` of their own to carry its anchor.
  */
-export function rehypeClaimMarks() {
-  return (tree: Root, file: VFile) => {
-    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
-    if (!frontmatter || !Array.isArray(frontmatter.claims)) return;
-    const path = file.path ?? 'article';
-    const issues: ContentIssue[] = [];
-    const checked = checkArticle({ file: path, slug: slugOf(path), data: frontmatter, body: String(file.value) }, issues);
-    if (!checked) throw new ContentError(issues);
-    markArticle(tree, indexArticle(checked));
+export function remarkTextBlocks() {
+  return (tree: MdastRoot) => {
+    collectBlocks(tree).forEach((block, index) => {
+      // hName and hProperties are mdast-util-to-hast's instructions to the HTML stage.
+      const data: { hName?: string; hProperties?: Record<string, unknown> } = (block.node.data ??= {});
+      data.hProperties = { ...data.hProperties, [BLOCK_PROPERTY]: index };
+      if (block.inTightList) data.hName = 'span';
+    });
   };
 }
 
-function slugOf(path: string): string {
-  return path.split('/').at(-1)!.replace(/\.mdx?$/, '');
+/** Finds the checked, indexed article a rendered file is; undefined for a file that is not an article. */
+export type ArticleLookup = (file: VFile) => IndexedArticle | undefined;
+
+/**
+ * Rehype plugin for article bodies: numbers each block (`#p-n`, with a permalink), puts the article's
+ * headings under the page's own, and wraps each span of each claim's quote in a `<mark>` that links back
+ * to `#claim-…`. The article comes from the content gate, checked once.
+ */
+export function rehypeClaimMarks(options: { lookup: ArticleLookup }) {
+  return (tree: HastRoot, file: VFile) => {
+    const article = options.lookup(file);
+    const blocks = blockElements(tree);
+    if (article) markArticle(blocks, article);
+    for (const element of blocks) delete element.properties[BLOCK_PROPERTY];
+    wrapTables(tree);
+  };
 }
 
-/** Marks every quote of `article` in its rendered tree; throws if the rendered text is not the checked text. */
-export function markArticle(tree: Root, article: IndexedArticle): void {
-  const paragraphs = tree.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'p');
-  paragraphs.forEach((paragraph, index) => {
-    const expected = article.paragraphs[index];
-    const rendered = textOf(paragraph);
-    if (rendered !== expected) {
-      throw new Error(`${article.file}: paragraph ${index + 1} renders as ${JSON.stringify(rendered)}, not as the checked text ${JSON.stringify(expected)}`);
+/** Puts each table of the text in a scroller a keyboard can reach, so a wide table never widens the page on a phone. */
+function wrapTables(parent: HastRoot | Element): void {
+  parent.children = parent.children.map((child) => {
+    if (child.type !== 'element') return child;
+    if (child.tagName !== 'table') {
+      wrapTables(child);
+      return child;
     }
-    const spans = (article.claimsInParagraph.get(index) ?? []).map((ref) => ({
-      claimId: ref.claim.id,
-      start: ref.anchor.start,
-      end: ref.anchor.end,
-    }));
-    markTextRuns(paragraph, spans, { offset: 0 }, article);
+    return {
+      type: 'element',
+      tagName: 'div',
+      properties: { className: ['table-scroll'], tabIndex: 0, role: 'group', ariaLabel: 'Table from the text (scrolls sideways)' },
+      children: [child],
+    };
+  }) as typeof parent.children;
+}
+
+/** The elements tagged by `remarkTextBlocks`, in document order. */
+function blockElements(tree: HastRoot): Element[] {
+  const found: Element[] = [];
+  const walk = (node: HastRoot | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.properties[BLOCK_PROPERTY] !== undefined) found.push(child);
+      else walk(child);
+    }
+  };
+  walk(tree);
+  return found;
+}
+
+/** Marks every quote of `article` in its rendered blocks; throws if the rendered text is not the checked text. */
+export function markArticle(blocks: readonly Element[], article: IndexedArticle): void {
+  if (blocks.length !== article.blocks.length) {
+    throw new Error(`${article.file}: the page has ${blocks.length} blocks of text, the checked article ${article.blocks.length}`);
+  }
+  blocks.forEach((element, index) => {
+    const expected = article.blocks[index]!.text;
+    const rendered = textOf(element);
+    if (rendered !== expected) {
+      throw new Error(`${article.file}: block ${index + 1} renders as ${JSON.stringify(rendered)}, not as the checked text ${JSON.stringify(expected)}`);
+    }
+    const spans: QuoteSpan[] = [];
+    for (const ref of article.claimsInBlock.get(index) ?? []) {
+      ref.spans.forEach((span, i) => {
+        if (span.block === index) spans.push({ claimId: ref.claim.id, start: span.start, end: span.end, first: i === 0 });
+      });
+    }
+    markTextRuns(element, spans, { offset: 0, link: undefined }, article);
     const n = index + 1;
-    paragraph.properties = { ...paragraph.properties, id: paragraphAnchor(n) };
-    paragraph.children.unshift({
+    element.properties.id = paragraphAnchor(n);
+    if (/^h[1-6]$/.test(element.tagName)) element.tagName = `h${Math.min(6, Math.max(3, Number(element.tagName[1]) + 1))}`;
+    element.children.unshift({
       type: 'element',
       tagName: 'a',
-      properties: { className: ['para-link'], href: `#${paragraphAnchor(n)}`, ariaLabel: `Paragraph ${n}` },
+      properties: { className: ['para-link'], href: `#${paragraphAnchor(n)}`, ariaLabel: `Block ${n}` },
       children: [{ type: 'text', value: String(n) }],
     });
   });
 }
 
+/** A footnote reference renders a number that is not part of the text. */
+function isFootnoteReference(node: Element): boolean {
+  return node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined;
+}
+
 function textOf(node: ElementContent | Element): string {
   if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
+  if (node.type === 'element') return isFootnoteReference(node) ? '' : node.children.map(textOf).join('');
   return '';
 }
 
+interface Cursor {
+  offset: number;
+  /** Back-links of quotes that end inside a link: they go after it, since a link may not hold a link. */
+  link: ElementContent[] | undefined;
+}
+
 /** Walks the text runs of `parent` in order, replacing each with its marked pieces. */
-function markTextRuns(parent: Element, spans: readonly QuoteSpan[], cursor: { offset: number }, article: IndexedArticle): void {
+function markTextRuns(parent: Element, spans: readonly QuoteSpan[], cursor: Cursor, article: IndexedArticle): void {
   const children: ElementContent[] = [];
   for (const child of parent.children) {
     if (child.type === 'element') {
-      markTextRuns(child, spans, cursor, article);
-      children.push(child);
+      if (isFootnoteReference(child)) {
+        children.push(child);
+      } else if (child.tagName === 'a' && cursor.link === undefined) {
+        cursor.link = [];
+        markTextRuns(child, spans, cursor, article);
+        children.push(child, ...cursor.link);
+        cursor.link = undefined;
+      } else {
+        markTextRuns(child, spans, cursor, article);
+        children.push(child);
+      }
       continue;
     }
     if (child.type !== 'text') {
@@ -82,40 +151,39 @@ function markTextRuns(parent: Element, spans: readonly QuoteSpan[], cursor: { of
         claimId: span.claimId,
         start: Math.max(span.start, from) - from,
         end: Math.min(span.end, to) - from,
-        first: span.start >= from,
+        // Where the whole quote starts (its anchor), and where each span ends (its back-link).
+        first: span.first !== false && span.start >= from,
         last: span.end <= to,
+        opens: span.start >= from,
       }));
-    children.push(...(clipped.length ? toHast(nestQuoteSpans(child.value, clipped), article) : [child]));
+    children.push(...(clipped.length ? toHast(nestQuoteSpans(child.value, clipped), article, cursor) : [child]));
   }
   parent.children = children;
 }
 
-function toHast(tree: MarkTree, article: IndexedArticle): ElementContent[] {
+function toHast(tree: MarkTree, article: IndexedArticle, cursor: Cursor): ElementContent[] {
   return tree.map((node): ElementContent => {
     if (node.type === 'text') return { type: 'text', value: node.value } satisfies Text;
     const ref = article.claimById.get(node.claimId)!;
     const claimant = article.partyById.get(ref.claim.by)!;
-    const children = toHast(node.children, article);
+    const children = toHast(node.children, article, cursor);
     if (node.last) {
-      children.push({
+      const backLink: Element = {
         type: 'element',
         tagName: 'a',
-        properties: {
-          className: ['quote-ref'],
-          href: `#${claimAnchor(node.claimId)}`,
-          ariaLabel: `Claim ${ref.number}, by ${claimant.name}`,
-        },
+        properties: { className: ['quote-ref'], href: `#${claimAnchor(node.claimId)}`, ariaLabel: `Claim ${ref.number}, by ${claimant.name}` },
         children: [{ type: 'text', value: String(ref.number) }],
-      });
+      };
+      if (cursor.link) cursor.link.push(backLink);
+      else children.push(backLink);
     }
+    const className = ['quote', claimTargetClass(ref.number)];
+    if (node.opens) className.push('qs');
+    if (node.last) className.push('qe');
     return {
       type: 'element',
       tagName: 'mark',
-      properties: {
-        ...(node.first ? { id: quoteAnchor(node.claimId) } : {}),
-        className: ['quote', `kind-${ref.claim.kind}`],
-        dataClaim: node.claimId,
-      },
+      properties: { ...(node.first ? { id: quoteAnchor(node.claimId) } : {}), className, dataClaim: node.claimId },
       children,
     };
   });

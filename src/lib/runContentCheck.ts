@@ -1,9 +1,9 @@
 import { readArticleSources } from './articleFiles.ts';
 import type { ContentIssue } from './contentIssues.ts';
-import { checkArticles, type CheckResult } from './validateArticles.ts';
+import { type ArticleSource, checkArticles, type CheckResult } from './validateArticles.ts';
 
 /** Reads and checks every article of `dir`: the one entry point for the build, `astro dev` and `npm run check:content`. */
-export function runContentCheck(dir: string, root = process.cwd()): CheckResult & { issues: ContentIssue[] } {
+export function runContentCheck(dir: string, root = process.cwd()): CheckResult & { sources: ArticleSource[] } {
   const read = readArticleSources(dir, root);
   const checked = checkArticles(read.sources);
   if (read.sources.length === 0 && read.issues.length === 0) {
@@ -14,5 +14,5 @@ export function runContentCheck(dir: string, root = process.cwd()): CheckResult 
       fix: 'add an article, see "Adding an article" in the README',
     });
   }
-  return { articles: checked.articles, issues: [...read.issues, ...checked.issues] };
+  return { articles: checked.articles, sources: read.sources, issues: [...read.issues, ...checked.issues] };
 }

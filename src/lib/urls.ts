@@ -5,12 +5,15 @@ export function sitePaths(base: string) {
     home: () => root,
     article: (slug: string) => `${root}articles/${slug}/`,
     party: (id: string) => `${root}parties/${id}/`,
+    /** Page n (from 1) of a party's claims: the first is the party page itself. */
+    partyPage: (id: string, n: number) => (n === 1 ? `${root}parties/${id}/` : `${root}parties/${id}/${n}/`),
     articleData: (slug: string) => `${root}articles/${slug}.json`,
     dataIndex: () => `${root}articles/index.json`,
     schema: (name: 'frontmatter' | 'article' | 'index') => `${root}schemas/${name}.schema.json`,
     feed: () => `${root}rss.xml`,
     socialImage: (slug: string) => `${root}social/${slug}.png`,
     claimOnArticle: (slug: string, claimId: string) => `${root}articles/${slug}/#${claimAnchor(claimId)}`,
+    claimTargetsStylesheet: () => `${root}styles/claim-targets.css`,
     asset: (path: string) => `${root}${path.replace(/^\//, '')}`,
   };
 }
@@ -21,5 +24,7 @@ export type SitePaths = ReturnType<typeof sitePaths>;
 export const claimAnchor = (claimId: string) => `claim-${claimId}`;
 export const quoteAnchor = (claimId: string) => `quote-${claimId}`;
 export const partyAnchor = (partyId: string) => `party-${partyId}`;
-/** Paragraph n counts from 1. */
+/** The class every mark of claim number n carries, so that targeting one highlights all of them. */
+export const claimTargetClass = (n: number) => `c${n}`;
+/** Block n (paragraph, heading, list item, quotation or cell) counts from 1. */
 export const paragraphAnchor = (n: number) => `p-${n}`;

@@ -16,7 +16,7 @@ describe('checkArticles on a valid article', () => {
   it('passes it with no issue and locates every quote', () => {
     const { articles, issues } = checkArticles([validSource()]);
     expect(issues).toEqual([]);
-    expect(articles[0]!.anchors.get('taliban-accuses')).toEqual({ paragraph: 1, start: 47, end: 66 });
+    expect(articles[0]!.quoteSpans.get('taliban-accuses')).toEqual([{ block: 1, start: 47, end: 66 }]);
   });
 });
 
@@ -46,7 +46,7 @@ describe('schema errors', () => {
     source.data.claims[0].kind = 'acuse';
     const [message] = messages(source);
     expect(message).toContain('claims[0] "taliban-accuses": kind: "acuse" is not an allowed value');
-    expect(message).toContain('fix: use one of: assert, accuse, deny, reject, demand, warn, appeal, commit, claim-responsibility');
+    expect(message).toContain('fix: use one of: assert, accuse, deny, reject, admit, demand, warn, threaten, appeal, commit, claim-responsibility');
   });
 
   it('names an unknown field', () => {
@@ -99,14 +99,14 @@ describe('quotes', () => {
     const source = validSource();
     source.data.claims[0].quote = "Taliban administration's spokesperson";
     expect(errorsOf(source).map(formatIssue)).toEqual([
-      'error: content/articles/sample.mdx › claims[0] "taliban-accuses": quote: "Taliban administration\'s spokesperson" does not occur verbatim in the text; paragraph 2 has "Taliban administration’s spokesperson"\n    fix: copy the quote from the text exactly (apostrophes, dashes, spaces and case must match)',
+      'error: content/articles/sample.mdx › claims[0] "taliban-accuses": quote: "Taliban administration\'s spokesperson" does not occur verbatim in the text; block 2 has "Taliban administration’s spokesperson"\n    fix: copy the quote from the text exactly (apostrophes, dashes and case must match)',
     ]);
   });
 
   it('shows the near match for different spacing and case', () => {
     const source = validSource();
     source.data.claims[1].quote = 'it  Rejects the accusation';
-    expect(messages(source)[0]).toContain('paragraph 1 has "it rejects the accusation"');
+    expect(messages(source)[0]).toContain('block 1 has "it rejects the accusation"');
   });
 
   it('names a quote with no near match', () => {
@@ -118,13 +118,13 @@ describe('quotes', () => {
   it('refuses a quote that occurs twice unless the claim says which occurrence', () => {
     const source = validSource();
     source.data.claims[1].quote = 'Pakistan';
-    expect(messages(source)[0]).toContain('claims[1] "pakistan-rejects": quote: "Pakistan" occurs 2 times in the text (paragraphs 1, 2)');
+    expect(messages(source)[0]).toContain('claims[1] "pakistan-rejects": quote: "Pakistan" occurs 2 times in the text (blocks 1, 2)');
     expect(messages(source)[0]).toContain('fix: add `occurrence: N` (1 to 2, in reading order)');
 
     source.data.claims[1].occurrence = 1;
     const { articles, issues } = checkArticles([source]);
     expect(issues).toEqual([]);
-    expect(articles[0]!.anchors.get('pakistan-rejects')).toEqual({ paragraph: 0, start: 0, end: 8 });
+    expect(articles[0]!.quoteSpans.get('pakistan-rejects')).toEqual([{ block: 0, start: 0, end: 8 }]);
 
     source.data.claims[1].occurrence = 3;
     expect(messages(source)[0]).toContain('occurrence: 3 is out of range; the quote occurs 2 time(s)');
@@ -132,12 +132,40 @@ describe('quotes', () => {
 });
 
 describe('articles together', () => {
-  it('refuses one party id defined with a different name or kind in two articles', () => {
+  it('refuses one party id defined with a different kind in two articles', () => {
     const other = validSource({ file: 'content/articles/other.mdx', slug: 'other' });
-    other.data.parties[0] = { id: 'pakistan', name: 'Government of Pakistan', kind: 'government', aliases: [] };
+    other.data.parties[0] = { id: 'pakistan', name: 'Pakistan', kind: 'government', aliases: [] };
+    expect(messages(validSource(), other).join('\n')).toContain(
+      'other.mdx › parties[0] "pakistan": kind: "government" differs from "state" for the same party id in content/articles/sample.mdx',
+    );
+  });
+
+  it('lets each article use its own name for a shared party', () => {
+    const other = validSource({ file: 'content/articles/other.mdx', slug: 'other', body: 'Islamabad says it rejects the accusation.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n' });
+    other.data.parties[0] = { id: 'pakistan', name: 'Islamabad', kind: 'state', aliases: [] };
+    expect(errorsOf(validSource(), other)).toEqual([]);
+  });
+
+  it('never merges unnamed sources: their id may not repeat across articles', () => {
+    const withSources = (slug: string) => {
+      const source = validSource({ file: `content/articles/${slug}.mdx`, slug });
+      source.data.parties.push({ id: 'officials', name: 'Officials who asked not to be named', kind: 'unnamed-sources' });
+      source.data.claims[0].reportedBy = 'officials';
+      return source;
+    };
+    expect(messages(withSources('one'), withSources('two'))).toContain(
+      'error: content/articles/two.mdx › parties[2] "officials": unnamed sources "officials" are also defined in content/articles/one.mdx; unnamed sources of two articles are never known to be the same\n    fix: give them an id unique to this article, e.g. "two-officials"',
+    );
+  });
+
+  it('checks answers to claims of other articles: the article and the claim must exist', () => {
+    const other = validSource({ file: 'content/articles/other.mdx', slug: 'other' });
+    other.data.claims[0].respondsTo = ['sample#pakistan-rejects', 'sample#nothing-said', 'missing-article#x', 'other#pakistan-rejects'];
     const text = messages(validSource(), other).join('\n');
-    expect(text).toContain('other.mdx › parties[0] "pakistan": name: "Government of Pakistan" differs from "Pakistan" for the same party id in content/articles/sample.mdx');
-    expect(text).toContain('other.mdx › parties[0] "pakistan": kind: "government" differs from "state"');
+    expect(text).toContain('other.mdx › claims[0] "taliban-accuses": respondsTo[1]: "sample#nothing-said": content/articles/sample.mdx has no claim "nothing-said"');
+    expect(text).toContain('respondsTo[2]: "missing-article#x" names the article "missing-article", which is not in the content');
+    expect(text).not.toContain('respondsTo[0]');
+    expect(text).not.toContain('respondsTo[3]');
   });
 
   it('reports every error of every file in one run, not only the first', () => {
@@ -158,13 +186,13 @@ describe('articles together', () => {
   it('also checks the well-formed entries of an article with a schema error', () => {
     const source = validSource();
     source.data.claims[0].kind = 'shout'; // a schema error in the claim the other one answers
-    source.data.claims[1].quote = 'it rejects  the accusation';
+    source.data.claims[1].quote = 'it Rejects the accusation';
     source.data.claims[1].about = ['nobody'];
     const errors = errorsOf(source).map((issue) => `${issue.entry}: ${issue.message}`);
     expect(errors).toEqual([
       expect.stringMatching(/^claims\[0\] "taliban-accuses": kind: "shout" is not an allowed value/),
       'claims[1] "pakistan-rejects": about[0]: "nobody" is not a party of this article',
-      'claims[1] "pakistan-rejects": quote: "it rejects  the accusation" does not occur verbatim in the text; paragraph 1 has "it rejects the accusation"',
+      'claims[1] "pakistan-rejects": quote: "it Rejects the accusation" does not occur verbatim in the text; block 1 has "it rejects the accusation"',
     ]);
   });
 });
@@ -186,7 +214,115 @@ describe('warnings', () => {
     expect(issues.every((issue) => issue.severity === 'warning')).toBe(true);
     expect(issues.map(formatIssue)).toEqual([
       'warning: content/articles/sample.mdx › parties[2] "ttp": party "ttp" is defined but no claim is by, reported by or about it\n    fix: remove it, or add the claims that concern it',
-      'warning: content/articles/sample.mdx › paragraph 3: carries no claim\n    fix: check whether its assertions were extracted',
+      'warning: content/articles/sample.mdx › parties[2] "ttp": neither the name "Tehreek-e-Taliban Pakistan" nor any alias occurs in the text\n    fix: add the words the text uses for this party to `aliases`: a party is one the text names',
+      'warning: content/articles/sample.mdx › block 3 (paragraph): carries no claim\n    fix: check whether its assertions were extracted',
     ]);
+  });
+});
+
+describe('real articles: blocks, spans and new fields', () => {
+  const body = [
+    '## Pakistan answers',
+    '- Pakistan says it rejects the accusation.',
+    '> “We will not yield,” the spokesperson said.',
+    '>',
+    '> “Not today, and not tomorrow.”',
+    'The Taliban administration’s spokesperson said Pakistan *allegedly* interferes.',
+  ].join('\n\n');
+
+  it('quotes a heading, a list item and a block quote, and a list of spans over two blocks', () => {
+    const source = validSource({ body });
+    source.data.claims[0].quote = ['Pakistan', 'interferes'];
+    source.data.claims.push({
+      id: 'no-yield',
+      by: 'pakistan',
+      kind: 'reject',
+      about: ['taliban-administration'],
+      summary: 'Pakistan says it will not yield.',
+      quote: ['“We will not yield,”', '“Not today, and not tomorrow.”'],
+    });
+    source.data.claims.push({ id: 'answers', by: 'pakistan', kind: 'assert', about: ['pakistan'], summary: 'A heading.', quote: 'Pakistan answers' });
+    const { articles, issues } = checkArticles([source]);
+    expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    const spans = articles[0]!.quoteSpans;
+    expect(spans.get('answers')).toEqual([{ block: 0, start: 0, end: 16 }]);
+    expect(spans.get('pakistan-rejects')!.map((span) => span.block)).toEqual([1]);
+    expect(spans.get('no-yield')!.map((span) => span.block)).toEqual([2, 3]);
+    expect(spans.get('taliban-accuses')!.map((span) => span.block)).toEqual([4, 4]);
+  });
+
+  it('refuses one quote string that runs over two blocks, and shows it as a list', () => {
+    const source = validSource({ body });
+    source.data.claims[0].quote = 'the spokesperson said. “Not today,';
+    expect(messages(source)[0]).toBe(
+      'error: content/articles/sample.mdx › claims[0] "taliban-accuses": quote: "the spokesperson said. “Not today," runs from block 3 into block 4; one quote string stays inside one block\n' +
+        '    fix: write the quote as a list of spans, one per block: quote: ["the spokesperson said.", "“Not today,"]',
+    );
+  });
+
+  it('names the span of a list that is missing, or out of order', () => {
+    const source = validSource({ body });
+    source.data.claims[0].quote = ['Pakistan', 'meddles'];
+    expect(messages(source)[0]).toContain('claims[0] "taliban-accuses": quote[1]: "meddles" does not occur verbatim in the text');
+    source.data.claims[0].quote = ['“Not today, and not tomorrow.”', '“We will not yield,”'];
+    expect(messages(source)[0]).toContain('quote[1]: "“We will not yield,”" does not follow the span before it in the same block or the next one');
+  });
+
+  it('says what a quote must be when it is neither a string nor a list of strings', () => {
+    const source = validSource();
+    source.data.claims[0].quote = 42;
+    expect(messages(source)[0]).toContain('claims[0] "taliban-accuses": quote: 42 is neither a string nor a list of strings');
+  });
+
+  it('accepts the new claim fields, an answer to another article, plain YAML dates and a truncated source', () => {
+    const source = validSource();
+    Object.assign(source.data.claims[0], { kind: 'threaten', date: new Date('2025-03-14'), channel: 'in a statement' });
+    source.data.claims[1].kind = 'admit';
+    source.data.source = { published: new Date('2023-01-05'), retrieved: '2023-01-06', truncated: true };
+    const { articles, issues } = checkArticles([source]);
+    expect(issues).toEqual([]);
+    expect(articles[0]!.data.source).toEqual({ published: '2023-01-05', retrieved: '2023-01-06', truncated: true });
+    expect(articles[0]!.data.claims[0]).toMatchObject({ date: '2025-03-14', channel: 'in a statement' });
+  });
+
+  it('refuses a date that is not YYYY-MM-DD', () => {
+    const source = validSource();
+    source.data.claims[0].date = '14 March 2025';
+    expect(messages(source)[0]).toContain('claims[0] "taliban-accuses": date: "14 March 2025" is not a date written YYYY-MM-DD');
+  });
+
+  it('checks speaksFor: a party of the article, not itself', () => {
+    const source = validSource();
+    source.data.parties.push({ id: 'spokesperson', name: 'Taliban administration’s spokesperson', kind: 'person', speaksFor: 'taliban-administration' });
+    source.data.claims[0].by = 'spokesperson';
+    expect(errorsOf(source)).toEqual([]);
+    source.data.parties[2].speaksFor = 'kabul';
+    expect(messages(source)[0]).toContain('parties[2] "spokesperson": speaksFor: "kabul" is not a party of this article');
+    source.data.parties[2].speaksFor = 'spokesperson';
+    expect(messages(source)[0]).toContain('parties[2] "spokesperson": speaksFor: "spokesperson" is the party itself');
+  });
+
+  it('refuses MDX code in the body, naming the line of the file', () => {
+    const source = validSource({ body: '\n\n\nPakistan says it rejects the accusation {process.env.HOME}.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n' });
+    expect(messages(source)[0]).toBe(
+      'error: content/articles/sample.mdx › body, line 4: a `{…}` expression is MDX code, and an article body is text only: code in it would run when the site is built\n' +
+        '    fix: if the source text has these characters, write `{`, `}` and `<` as `\\{`, `\\}` and `\\<`',
+    );
+  });
+
+  it('reports a body MDX cannot read (an HTML comment) as an error with its line, not a crash', () => {
+    const source = validSource({ body: 'Pakistan says it rejects the accusation.\n\n<!-- editor note -->\n' });
+    const [message] = messages(source);
+    expect(message).toMatch(/^error: content\/articles\/sample\.mdx › body, line 3: the text cannot be read: /);
+    expect(message).toContain('leave out HTML comments');
+  });
+
+  it('does not ask a publication or unnamed sources to be named in the text', () => {
+    const source = validSource();
+    source.data.parties.push({ id: 'sample-desk', name: 'The publication (not named in the source)', kind: 'publication' });
+    source.data.parties.push({ id: 'sample-officials', name: 'Officials', kind: 'unnamed-sources' });
+    source.data.claims[0].reportedBy = 'sample-desk';
+    source.data.claims[1].reportedBy = 'sample-officials';
+    expect(checkArticles([source]).issues).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import type { z } from 'astro/zod';
-import { articleSchema, type ArticleData, type Claim, type Party } from '../schemas/article.ts';
+import { articleSchema, type ArticleData, type Claim, type Party, quoteSpans } from '../schemas/article.ts';
 import { claimSchema } from '../schemas/claim.ts';
 import { partySchema } from '../schemas/party.ts';
-import { paragraphTexts } from './articleText.ts';
+import { parseClaimReference } from '../schemas/slug.ts';
+import { collectBlocks, findBodyCode, parseBody, type TextBlock } from './articleText.ts';
 import { type ContentIssue, showValue } from './contentIssues.ts';
-import { type QuoteAnchor, locateQuote } from './quoteAnchors.ts';
+import { locateQuote, type TextSpan } from './quoteAnchors.ts';
 
 /** An article as read from disk, before any check. */
 export interface ArticleSource {
@@ -13,7 +14,7 @@ export interface ArticleSource {
   slug: string;
   /** The parsed frontmatter, not yet validated. */
   data: unknown;
-  /** The MDX body. */
+  /** The MDX body, with the frontmatter's lines left blank so that line numbers are the file's. */
   body: string;
 }
 
@@ -22,8 +23,10 @@ export interface CheckedArticle {
   file: string;
   slug: string;
   data: ArticleData;
-  paragraphs: string[];
-  anchors: Map<string, QuoteAnchor>;
+  /** Every block of the text a claim can quote, in reading order. */
+  blocks: TextBlock[];
+  /** For each claim id, where its quote's spans are, in reading order. */
+  quoteSpans: Map<string, TextSpan[]>;
 }
 
 export interface CheckResult {
@@ -39,7 +42,7 @@ export function checkArticles(sources: readonly ArticleSource[]): CheckResult {
     const checked = checkArticle(source, issues);
     if (checked) articles.push(checked);
   }
-  issues.push(...checkSharedParties(articles));
+  issues.push(...checkSharedParties(articles), ...checkAnswersAcrossArticles(articles, sources));
   return { articles, issues };
 }
 
@@ -52,10 +55,8 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
   const warning = (entry: string | undefined, message: string, fix?: string) =>
     issues.push({ severity: 'warning', file, entry, message, fix });
 
-  const paragraphs = source.body.trim() === '' ? [] : paragraphTexts(source.body);
-  if (paragraphs.length === 0) {
-    error('body', 'the article has no text', 'paste the article text below the frontmatter, one paragraph per source paragraph');
-  }
+  const blocks = readBlocks(source.body, error);
+  const paragraphs = blocks.map((block) => block.text);
 
   const parsed = articleSchema.safeParse(source.data, { reportInput: true });
   if (!parsed.success) {
@@ -68,38 +69,92 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
         claims: entriesThatParse(raw.claims, claimSchema),
         knownPartyIds: idsIn(raw.parties),
         knownClaimIds: idsIn(raw.claims),
-        paragraphs,
+        slug: source.slug,
+        blocks: paragraphs,
       },
       error,
     );
     return undefined;
   }
   const data = parsed.data;
-  const { anchors, used, coveredParagraphs } = checkEntries(
+  const { anchors, used, coveredBlocks } = checkEntries(
     {
       parties: data.parties.map((value, index) => ({ value, index })),
       claims: data.claims.map((value, index) => ({ value, index })),
       knownPartyIds: data.parties.map((party) => party.id),
       knownClaimIds: data.claims.map((claim) => claim.id),
-      paragraphs,
+      slug: source.slug,
+      blocks: paragraphs,
     },
     error,
     warning,
   );
 
+  const partyIds = new Set(data.parties.map((party) => party.id));
   data.parties.forEach((party, index) => {
-    if (!used.has(party.id)) {
+    if (!used.has(party.id) && !data.parties.some((other) => other.speaksFor === party.id)) {
       warning(partyEntry(party, index), `party "${party.id}" is defined but no claim is by, reported by or about it`, 'remove it, or add the claims that concern it');
     }
+    if (party.speaksFor === party.id) {
+      error(partyEntry(party, index), `speaksFor: "${party.speaksFor}" is the party itself`, 'name the party this one speaks for, or leave out speaksFor');
+    } else if (party.speaksFor && !partyIds.has(party.speaksFor)) {
+      error(partyEntry(party, index), `speaksFor: "${party.speaksFor}" is not a party of this article`, `use one of the article's party ids (${[...partyIds].join(', ')}), or add the party to \`parties\``);
+    }
+    if (!NAMELESS_KINDS.has(party.kind) && blocks.length > 0 && !namedInText(party, paragraphs)) {
+      warning(
+        partyEntry(party, index),
+        `neither the name ${showValue(party.name)} nor any alias occurs in the text`,
+        'add the words the text uses for this party to `aliases`: a party is one the text names',
+      );
+    }
   });
-  paragraphs.forEach((_, index) => {
-    if (!coveredParagraphs.has(index)) {
-      warning(`paragraph ${index + 1}`, 'carries no claim', 'check whether its assertions were extracted');
+  blocks.forEach((block, index) => {
+    if (!coveredBlocks.has(index) && (block.type === 'paragraph' || block.type === 'blockquote')) {
+      warning(`block ${index + 1} (${block.type})`, 'carries no claim', 'check whether its assertions were extracted');
     }
   });
 
   if (countErrors(issues) > errorsBefore) return undefined;
-  return { file, slug: source.slug, data, paragraphs, anchors };
+  return { file, slug: source.slug, data, blocks, quoteSpans: anchors };
+}
+
+/** Kinds of party a text may refer to without a name of their own. */
+const NAMELESS_KINDS = new Set<Party['kind']>(['publication', 'unnamed-sources']);
+
+/** Whether the party's name or one of its aliases occurs in the text (case and spacing aside). */
+function namedInText(party: Party, blocks: readonly string[]): boolean {
+  const text = blocks.join('\n').replace(/\s+/g, ' ').toLowerCase();
+  return [party.name, ...party.aliases].some((name) => text.includes(name.replace(/\s+/g, ' ').toLowerCase()));
+}
+
+/** Parses the body into its blocks; MDX code, MDX syntax errors and an empty text are errors. */
+function readBlocks(body: string, error: Report): TextBlock[] {
+  if (body.trim() === '') {
+    error('body', 'the article has no text', 'paste the article text below the frontmatter, one paragraph per source paragraph');
+    return [];
+  }
+  let tree;
+  try {
+    tree = parseBody(body);
+  } catch (cause) {
+    const { line, reason } = cause as { line?: number; reason?: string };
+    error(
+      line ? `body, line ${line}` : 'body',
+      `the text cannot be read: ${reason ?? (cause as Error).message}`,
+      'the body is MDX: write `{`, `}` and `<` as `\\{`, `\\}` and `\\<`, and leave out HTML comments',
+    );
+    return [];
+  }
+  for (const code of findBodyCode(tree)) {
+    error(
+      code.line ? `body, line ${code.line}` : 'body',
+      `${code.what} is MDX code, and an article body is text only: code in it would run when the site is built`,
+      'if the source text has these characters, write `{`, `}` and `<` as `\\{`, `\\}` and `\\<`',
+    );
+  }
+  const blocks = collectBlocks(tree).map(({ type, text }) => ({ type, text }));
+  if (blocks.length === 0) error('body', 'the article has no text', 'paste the article text below the frontmatter, one paragraph per source paragraph');
+  return blocks;
 }
 
 type Report = (entry: string | undefined, message: string, fix?: string) => void;
@@ -111,11 +166,12 @@ interface Entries {
   /** Every party and claim id the file defines, even on an entry that is otherwise malformed. */
   knownPartyIds: string[];
   knownClaimIds: string[];
-  paragraphs: string[];
+  slug: string;
+  blocks: string[];
 }
 
 /** Checks ids, references and quotes of well-formed entries; returns where each quote is and what is used. */
-function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, paragraphs }: Entries, error: Report, warning?: Report) {
+function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, slug, blocks }: Entries, error: Report, warning?: Report) {
   const partyIds = new Set<string>(knownPartyIds);
   const seenParties = new Set<string>();
   parties.forEach(({ value: party, index }) => {
@@ -136,8 +192,8 @@ function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, paragraph
 
   const partyList = [...partyIds].join(', ');
   const used = new Set<string>();
-  const anchors = new Map<string, QuoteAnchor>();
-  const coveredParagraphs = new Set<number>();
+  const anchors = new Map<string, TextSpan[]>();
+  const coveredBlocks = new Set<number>();
 
   claims.forEach(({ value: claim, index }) => {
     const entry = claimEntry(claim, index);
@@ -153,37 +209,63 @@ function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, paragraph
     if (claim.reportedBy === claim.by) {
       error(entry, `reportedBy: "${claim.reportedBy}" is the claimant itself`, 'leave out reportedBy for a first-hand claim');
     }
-    claim.respondsTo.forEach((id, i) => {
+    claim.respondsTo.forEach((reference, i) => {
+      const { article, claim: id } = parseClaimReference(reference);
+      if (article !== undefined && article !== slug) return; // checked across articles, in checkAnswersAcrossArticles
       if (id === claim.id) {
-        error(entry, `respondsTo[${i}]: "${id}" is the claim itself`, 'name the claim this one answers, not itself');
+        error(entry, `respondsTo[${i}]: "${reference}" is the claim itself`, 'name the claim this one answers, not itself');
       } else if (!claimIds.has(id)) {
-        error(entry, `respondsTo[${i}]: "${id}" is not a claim of this article`, 'use the id of a claim in this article\'s `claims`');
+        error(
+          entry,
+          `respondsTo[${i}]: "${reference}" is not a claim of this article`,
+          "use the id of a claim in this article's `claims`, or `<article-slug>#<claim-id>` for a claim of another article",
+        );
       }
     });
 
-    const location = locateQuote(paragraphs, claim.quote, claim.occurrence);
+    const spans = quoteSpans(claim);
+    const location = locateQuote(blocks, spans, claim.occurrence);
+    const quoteField = (span: number) => (typeof claim.quote === 'string' ? 'quote' : `quote[${span}]`);
     switch (location.status) {
       case 'found':
-        anchors.set(claim.id, location.anchor);
-        coveredParagraphs.add(location.anchor.paragraph);
+        anchors.set(claim.id, location.spans);
+        for (const span of location.spans) coveredBlocks.add(span.block);
         if (claim.occurrence !== undefined && location.occurrences === 1) {
           warning?.(entry, `occurrence: ${claim.occurrence} is set but the quote occurs only once`, 'leave out `occurrence`');
         }
         break;
-      case 'missing':
+      case 'missing': {
+        const span = spans[location.span]!;
+        const { crossing, nearMatch } = location;
+        if (crossing) {
+          error(
+            entry,
+            `${quoteField(location.span)}: ${showValue(span)} runs from block ${crossing.block + 1} into block ${crossing.block + 2}; one quote string stays inside one block`,
+            `write the quote as a list of spans, one per block: quote: [${crossing.parts.map((part) => showValue(part)).join(', ')}]`,
+          );
+        } else {
+          error(
+            entry,
+            `${quoteField(location.span)}: ${showValue(span)} does not occur verbatim in the text` +
+              (nearMatch ? `; block ${nearMatch.block + 1} has ${showValue(nearMatch.text)}` : ''),
+            nearMatch
+              ? 'copy the quote from the text exactly (apostrophes, dashes and case must match)'
+              : 'copy an exact span of one block (paragraph, heading, list item, quotation or table cell) of the text',
+          );
+        }
+        break;
+      }
+      case 'out-of-order':
         error(
           entry,
-          `quote: ${showValue(claim.quote)} does not occur verbatim in the text` +
-            (location.nearMatch ? `; paragraph ${location.nearMatch.paragraph + 1} has ${showValue(location.nearMatch.text)}` : ''),
-          location.nearMatch
-            ? 'copy the quote from the text exactly (apostrophes, dashes, spaces and case must match)'
-            : 'copy an exact span of one paragraph of the text',
+          `${quoteField(location.span)}: ${showValue(spans[location.span])} does not follow the span before it in the same block or the next one`,
+          'list the spans in reading order, each in the block of the one before it or in the next block',
         );
         break;
       case 'ambiguous':
         error(
           entry,
-          `quote: ${showValue(claim.quote)} occurs ${location.occurrences} times in the text (paragraphs ${location.anchors.map((a) => a.paragraph + 1).join(', ')})`,
+          `quote: ${showValue(claim.quote)} occurs ${location.occurrences} times in the text (blocks ${location.firstSpans.map((span) => span.block + 1).join(', ')})`,
           `add \`occurrence: N\` (1 to ${location.occurrences}, in reading order) or quote a longer, unique span`,
         );
         break;
@@ -197,7 +279,7 @@ function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, paragraph
     }
   });
 
-  return { anchors, used, coveredParagraphs };
+  return { anchors, used, coveredBlocks };
 }
 
 /** The string ids of a list's entries, whether or not the entries are otherwise well-formed. */
@@ -215,7 +297,10 @@ function entriesThatParse<T>(list: unknown, schema: z.ZodType<T>): Array<{ value
   });
 }
 
-/** A party id defined in two articles must mean the same party: same name, same kind. */
+/**
+ * A party id defined in two articles must mean the same party: the same kind (each article may use its
+ * own name for it). Unnamed sources are never one party across articles, so their id may not repeat.
+ */
 export function checkSharedParties(articles: readonly CheckedArticle[]): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const firstDefinition = new Map<string, { party: Party; file: string }>();
@@ -226,17 +311,58 @@ export function checkSharedParties(articles: readonly CheckedArticle[]): Content
         firstDefinition.set(party.id, { party, file: article.file });
         return;
       }
-      for (const field of ['name', 'kind'] as const) {
-        if (first.party[field] !== party[field]) {
+      const entry = partyEntry(party, index);
+      if (party.kind === 'unnamed-sources' || first.party.kind === 'unnamed-sources') {
+        issues.push({
+          severity: 'error',
+          file: article.file,
+          entry,
+          message: `unnamed sources "${party.id}" are also defined in ${first.file}; unnamed sources of two articles are never known to be the same`,
+          fix: `give them an id unique to this article, e.g. "${article.slug}-${party.id}"`,
+        });
+      } else if (first.party.kind !== party.kind) {
+        issues.push({
+          severity: 'error',
+          file: article.file,
+          entry,
+          message: `kind: ${showValue(party.kind)} differs from ${showValue(first.party.kind)} for the same party id in ${first.file}`,
+          fix: 'one id is one party: use the same kind in both articles, or give the parties different ids',
+        });
+      }
+    });
+  }
+  return issues;
+}
+
+/** `respondsTo: ["<article-slug>#<claim-id>"]` must name an article of the site and a claim of it. */
+export function checkAnswersAcrossArticles(articles: readonly CheckedArticle[], sources: readonly ArticleSource[]): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const known = new Map(sources.map((source) => [source.slug, source.file]));
+  const claimIds = new Map(articles.map((article) => [article.slug, new Set(article.data.claims.map((claim) => claim.id))]));
+  for (const article of articles) {
+    article.data.claims.forEach((claim, index) => {
+      claim.respondsTo.forEach((reference, i) => {
+        const target = parseClaimReference(reference);
+        if (target.article === undefined || target.article === article.slug) return;
+        const entry = claimEntry(claim, index);
+        if (!known.has(target.article)) {
           issues.push({
             severity: 'error',
             file: article.file,
-            entry: partyEntry(party, index),
-            message: `${field}: ${showValue(party[field])} differs from ${showValue(first.party[field])} for the same party id in ${first.file}`,
-            fix: `one id is one party: use the same ${field} in both articles, or give the parties different ids`,
+            entry,
+            message: `respondsTo[${i}]: "${reference}" names the article "${target.article}", which is not in the content`,
+            fix: 'use the file name (without .mdx) of an article in the content folder, then # and the claim id',
+          });
+        } else if (claimIds.has(target.article) && !claimIds.get(target.article)!.has(target.claim)) {
+          issues.push({
+            severity: 'error',
+            file: article.file,
+            entry,
+            message: `respondsTo[${i}]: "${reference}": ${known.get(target.article)} has no claim "${target.claim}"`,
+            fix: `use the id of a claim in ${known.get(target.article)}`,
           });
         }
-      }
+      });
     });
   }
   return issues;
@@ -281,6 +407,12 @@ function schemaIssue(file: string, data: unknown, issue: z.core.$ZodIssue): Cont
         ...base,
         message: `${prefix}${showValue(value)} is not an allowed value`,
         fix: `use one of: ${issue.values.map(String).join(', ')}`,
+      };
+    case 'invalid_union':
+      return {
+        ...base,
+        message: `${prefix}${showValue(value)} is neither a string nor a list of strings`,
+        fix: 'write one span of the text in quotes, or a list of spans: [“first words”, “later words”]',
       };
     case 'unrecognized_keys':
       return {

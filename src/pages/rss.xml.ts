@@ -2,7 +2,8 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../consts';
 import { paths } from '../data/paths';
-import { getReferenceIndex } from '../data/siteIndex';
+import { plural } from '../lib/wording';
+import { getReferenceIndex } from '../data/contentGate';
 
 export const GET: APIRoute = async (context) => {
   const index = await getReferenceIndex();
@@ -14,7 +15,7 @@ export const GET: APIRoute = async (context) => {
     items: index.articles.map((article) => ({
       title: article.data.title,
       link: paths.article(article.slug),
-      description: `${article.claims.length} claims by ${article.claimsByParty.size} parties.${article.data.dek ? ` ${article.data.dek}` : ''}`,
+      description: `${plural(article.claims.length, 'claim')} by ${plural(article.claimsByParty.size, 'party')}.${article.data.dek ? ` ${article.data.dek}` : ''}`,
       // Only a date the source gives; none is invented.
       ...(article.data.source.published ? { pubDate: new Date(article.data.source.published) } : {}),
     })),

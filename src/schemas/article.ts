@@ -13,6 +13,6 @@ export const articleSchema = z.strictObject({
 });
 
 export type ArticleData = z.infer<typeof articleSchema>;
-export { CLAIM_KINDS, type Claim, type ClaimKind } from './claim.ts';
+export { CLAIM_KINDS, type Claim, type ClaimKind, quoteSpans } from './claim.ts';
 export { PARTY_KINDS, type Party, type PartyKind } from './party.ts';
 export type { Source } from './source.ts';

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { slug } from './slug.ts';
+import { isoDate } from './date.ts';
+import { claimReference, slug } from './slug.ts';
 
 /** The speech act a claim performs. */
 export const CLAIM_KINDS = [
@@ -7,12 +8,17 @@ export const CLAIM_KINDS = [
   'accuse',
   'deny',
   'reject',
+  'admit',
   'demand',
   'warn',
+  'threaten',
   'appeal',
   'commit',
   'claim-responsibility',
 ] as const;
+
+/** One verbatim span of the text. */
+const span = z.string().trim().min(1);
 
 export const claimSchema = z.strictObject({
   /** Slug, unique within the article. */
@@ -28,13 +34,22 @@ export const claimSchema = z.strictObject({
   about: z.array(slug).min(1),
   /** One neutral, attributed sentence. */
   summary: z.string().trim().min(1),
-  /** An exact span of the article text. */
-  quote: z.string().min(1),
-  /** Which occurrence of `quote` is meant (1 = first), required when the quote occurs more than once. */
+  /** The claim's words in the text: one verbatim span, or several in reading order (in one block or consecutive blocks). */
+  quote: z.union([span, z.array(span).min(1)]),
+  /** Which occurrence of the (first) quote span is meant (1 = first), required when it occurs more than once. */
   occurrence: z.number().int().min(1).optional(),
-  /** Claim ids (in the same article) this claim answers. */
-  respondsTo: z.array(slug).default([]),
+  /** When the statement was made, only if the text dates it (YYYY-MM-DD). */
+  date: isoDate.optional(),
+  /** Where or how it was said, as the text gives it: "in a statement", "on X". */
+  channel: z.string().trim().min(1).optional(),
+  /** Claims this claim answers: an id in the same article, or `<article-slug>#<claim-id>` in another. */
+  respondsTo: z.array(claimReference).default([]),
 });
 
 export type Claim = z.infer<typeof claimSchema>;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/** The spans of a claim's quote, in reading order, whether it was written as one string or a list. */
+export function quoteSpans(claim: Pick<Claim, 'quote'>): string[] {
+  return typeof claim.quote === 'string' ? [claim.quote] : claim.quote;
+}

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
+import { BLOCK_TYPES } from './block.ts';
 import { CLAIM_KINDS } from './claim.ts';
 import { PARTY_KINDS } from './party.ts';
 import { sourceSchema } from './source.ts';
 
 /** Version of the open data format; bumped only on a breaking change. */
-export const OPEN_DATA_VERSION = 1;
+export const OPEN_DATA_VERSION = 2;
 
 const offsets = {
   start: z.number().int().min(0).describe('Offset of the first character, in UTF-16 code units, in `text`.'),
@@ -17,6 +18,7 @@ export const exportedPartySchema = z.strictObject({
   kind: z.enum(PARTY_KINDS),
   aliases: z.array(z.string()),
   description: z.string().optional(),
+  speaksFor: z.string().optional().describe('The party (of this article) this person or office speaks for.'),
   url: z.url().describe('The party page.'),
 });
 
@@ -29,11 +31,13 @@ export const exportedClaimSchema = z.strictObject({
   kind: z.enum(CLAIM_KINDS),
   about: z.array(z.string()),
   summary: z.string(),
-  quote: z.string().describe('Equals text.slice(start, end).'),
-  paragraph: z.number().int().min(1),
-  ...offsets,
-  respondsTo: z.array(z.string()),
-  answeredBy: z.array(z.string()),
+  date: z.string().optional().describe('When the statement was made (YYYY-MM-DD), when the text dates it.'),
+  channel: z.string().optional(),
+  quote: z.array(z.string()).min(1).describe('The words of each span as the text has them: quote[i] equals text.slice(spans[i].start, spans[i].end).'),
+  spans: z.array(z.strictObject({ block: z.number().int().min(1), ...offsets })).min(1),
+  block: z.number().int().min(1).describe('The block of the first span.'),
+  respondsTo: z.array(z.string()).describe('Claim ids of this article, or "<article-slug>#<claim-id>".'),
+  answeredBy: z.array(z.string()).describe('Claim ids of this article, or "<article-slug>#<claim-id>".'),
   url: z.url().describe('The claim on the article page.'),
 });
 
@@ -46,8 +50,8 @@ export const articleExportSchema = z.strictObject({
   dek: z.string().optional(),
   source: sourceSchema,
   url: z.url(),
-  text: z.string().describe('The plain text of the article: its paragraphs joined by a blank line ("\\n\\n").'),
-  paragraphs: z.array(z.strictObject({ n: z.number().int().min(1), ...offsets })),
+  text: z.string().describe('The plain text of the article: its blocks joined by a blank line ("\\n\\n").'),
+  blocks: z.array(z.strictObject({ n: z.number().int().min(1), type: z.enum(BLOCK_TYPES), ...offsets })),
   parties: z.array(exportedPartySchema),
   claims: z.array(exportedClaimSchema),
 });

@@ -13,6 +13,8 @@ export const PARTY_KINDS = [
   'population',
   'person',
   'publication',
+  /** Sources the text does not name ("officials who spoke on condition of anonymity"): never merged across articles. */
+  'unnamed-sources',
 ] as const;
 
 export const partySchema = z.strictObject({
@@ -24,6 +26,8 @@ export const partySchema = z.strictObject({
   aliases: z.array(z.string().trim().min(1)).default([]),
   /** Who the party is, from the text only. */
   description: z.string().trim().min(1).optional(),
+  /** For a person or an office: the party (of the same article) it speaks for, e.g. a spokesperson for a state. */
+  speaksFor: slug.optional(),
 });
 
 export type Party = z.infer<typeof partySchema>;

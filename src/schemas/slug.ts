@@ -2,6 +2,9 @@ import { z } from 'astro/zod';
 
 /** Lower-case words joined by single hyphens: the form of every party and claim id. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_SOURCE = SLUG_PATTERN.source.slice(1, -1);
+/** A claim id, or `<article-slug>#<claim-id>` for a claim of another article. */
+export const CLAIM_REFERENCE_PATTERN = new RegExp(`^(?:${SLUG_SOURCE}#)?${SLUG_SOURCE}$`);
 
 export const slug = z
   .string()
@@ -9,3 +12,14 @@ export const slug = z
     error: (issue) =>
       `"${String(issue.input)}" is not a slug: use lower-case letters, digits and single hyphens (e.g. "taliban-administration")`,
   });
+
+export const claimReference = z.string().regex(CLAIM_REFERENCE_PATTERN, {
+  error: (issue) =>
+    `"${String(issue.input)}" is neither a claim id nor "<article-slug>#<claim-id>" (lower-case letters, digits and single hyphens)`,
+});
+
+/** Splits a claim reference into the article it names (undefined: this article) and the claim id. */
+export function parseClaimReference(reference: string): { article?: string; claim: string } {
+  const at = reference.indexOf('#');
+  return at === -1 ? { claim: reference } : { article: reference.slice(0, at), claim: reference.slice(at + 1) };
+}

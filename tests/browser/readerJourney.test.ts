@@ -56,6 +56,22 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
     }
   });
 
+  it('highlights every piece of a claim quoted in several spans or across markup, and no other words', async () => {
+    const page = await openPage('articles/kestran-rejects-velorian-dam-claims/');
+    for (const id of ['kestran-ministry-rejects-theft-accusation', 'fenn-commits-to-temporary-closure', 'fenn-dismisses-flow-audit']) {
+      await page.locator(`#claim-${id} blockquote a[href="#quote-${id}"]`).click();
+      expect(new URL(page.url()).hash).toBe(`#quote-${id}`);
+      const marks = await page.locator('mark.quote').evaluateAll((all) =>
+        all.map((el) => ({ claim: (el as HTMLElement).dataset.claim, background: getComputedStyle(el).backgroundColor, outline: getComputedStyle(el).outlineStyle })),
+      );
+      const target = marks.find((mark) => mark.claim === id)!;
+      const pieces = marks.filter((mark) => mark.claim === id);
+      expect(pieces.length, id).toBeGreaterThan(1);
+      for (const piece of pieces) expect(piece, id).toEqual({ claim: id, background: target.background, outline: 'solid' });
+      for (const other of marks.filter((mark) => mark.claim !== id)) expect(other.background, `${other.claim} while ${id} is targeted`).not.toBe(target.background);
+    }
+  });
+
   it('reads each mark aloud as the claim it belongs to', async () => {
     const page = await openPage(SEED);
     const first = page.locator('li.claim').first();

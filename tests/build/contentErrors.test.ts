@@ -21,12 +21,38 @@ function articleDir(name: string, edit: (text: string) => string = (text) => tex
 
 const misspellParty = (text: string) => text.replace('by: taliban-administration', 'by: taliban-admin');
 
+/** A content error reads as the editor's error, not as a crash of Astro: no stack trace, no "unhandled error". */
+function expectNoCrashOutput(output: string) {
+  expect(output).not.toMatch(/^\s+at /m);
+  expect(output).not.toContain('Stack trace');
+  expect(output).not.toContain('An unhandled error occurred');
+}
+
 describe('astro build with bad content', () => {
   it('exits non-zero and names the file, the entry, the value and the fix', async () => {
     const result = await buildSite({ name: 'bad-build', articleDirs: [articleDir('bad-build', misspellParty)] });
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('fixture-border-talks.mdx › claims[1] "kabul-declines": by: "taliban-admin" is not a party of this article');
     expect(result.output).toContain("fix: use one of the article's party ids (pakistan, taliban-administration, fixture-desk)");
+    expect(result.output).toMatch(/^.*Standpoint: 1 error in \S+\/bad-build\/articles — the build stopped$/m);
+    expectNoCrashOutput(result.output);
+  });
+
+  it('reports every error of the run, then one summary line, and nothing after it', async () => {
+    const dir = articleDir('two-errors', (text) => misspellParty(text).replace('kind: appeal', 'kind: plead'));
+    const result = await buildSite({ name: 'two-errors', articleDirs: [dir] });
+    expect(result.code).not.toBe(0);
+    const lines = result.output.trimEnd().split('\n');
+    const first = lines.findIndex((line) => line.includes('error: '));
+    expect(lines.slice(first).map((line) => line.replace(/^\S+ \[ERROR\] \[standpoint:content-check\] /, ''))).toEqual([
+      expect.stringMatching(/fixture-border-talks\.mdx › claims\[0\] "islamabad-proposes-talks": kind: "plead" is not an allowed value$/),
+      expect.stringMatching(/^ {4}fix: use one of: assert, /),
+      expect.stringMatching(/fixture-border-talks\.mdx › claims\[1\] "kabul-declines": by: "taliban-admin" is not a party of this article$/),
+      expect.stringMatching(/^ {4}fix: use one of the article's party ids/),
+      '2 error(s), 0 warning(s)',
+      expect.stringMatching(/^Standpoint: 2 errors in \S+\/two-errors\/articles — the build stopped$/),
+    ]);
+    expectNoCrashOutput(result.output);
   });
 
   it('fails again on a second build over the content cache of the first', async () => {
@@ -36,6 +62,7 @@ describe('astro build with bad content', () => {
     const bad = await buildSite({ name: 'cached', articleDirs: [articleDir('cached', misspellParty)], keepCache: true });
     expect(bad.code).not.toBe(0);
     expect(bad.output).toContain('by: "taliban-admin" is not a party of this article');
+    expectNoCrashOutput(bad.output);
     const again = await buildSite({ name: 'cached', articleDirs: [articleDir('cached', misspellParty)], keepCache: true });
     expect(again.code).not.toBe(0);
   });
@@ -54,6 +81,18 @@ describe('astro build with bad content', () => {
     );
     expect(failed.code).not.toBe(0);
     expect(failed.output).toContain('claims[2] "desk-notes-no-date": quote: "No date was set" does not occur verbatim in the text');
+    expect(failed.output).toMatch(/Standpoint: 1 error in \S+ — the dev server stopped$/m);
+    expectNoCrashOutput(failed.output);
+  });
+});
+
+describe('astro build log', () => {
+  it('has no warning per MDX article (Rolldown\'s MODULE_LEVEL_DIRECTIVE on "use astro:head-inject")', async () => {
+    const result = await buildSite({ name: 'build-log', articleDirs: ['content/articles', 'tests/fixtures/articles', 'tests/fixtures/escaping'] });
+    expect(result.code, result.output).toBe(0);
+    expect(listFiles(result.outDir).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).length).toBeGreaterThanOrEqual(3);
+    expect(result.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+    expect(result.output).not.toContain('use astro:head-inject');
   });
 });
 

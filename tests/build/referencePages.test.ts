@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readArticleSources } from '../../src/lib/articleFiles.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../../src/lib/referenceIndex.ts';
 import { checkArticles } from '../../src/lib/validateArticles.ts';
-import { FIXTURE_SITE_DIST, ROOT } from '../support/buildSite.ts';
+import { FIXTURE_SITE, FIXTURE_SITE_DIST, ROOT } from '../support/buildSite.ts';
+import { CLAIMS_PER_PARTY_PAGE } from '../../src/lib/partyPages.ts';
 import { type BuiltPage, readBuiltSite, readerText, select, selectAll, toString } from '../support/builtSite.ts';
 
 let pages: Map<string, BuiltPage>;
@@ -12,7 +13,7 @@ let index: ReferenceIndex;
 
 beforeAll(() => {
   pages = readBuiltSite(FIXTURE_SITE_DIST);
-  const sources = ['content/articles', 'tests/fixtures/articles'].flatMap((dir) => readArticleSources(dir, ROOT).sources);
+  const sources = FIXTURE_SITE.articleDirs.flatMap((dir) => readArticleSources(dir, ROOT).sources);
   index = buildReferenceIndex(checkArticles(sources).articles);
 });
 
@@ -31,10 +32,15 @@ function resolveHref(from: string, href: string): { path: string; fragment: stri
 describe('the built site', () => {
   it('has an article page per article, a party page per party, and the index', () => {
     for (const article of index.articles) expect(pages.has(`/articles/${article.slug}/`)).toBe(true);
-    for (const party of index.parties) expect(pages.has(`/parties/${party.id}/`)).toBe(true);
+    let partyPages = 0;
+    for (const party of index.parties) {
+      const count = Math.ceil(party.claims.length / CLAIMS_PER_PARTY_PAGE);
+      partyPages += count;
+      for (let n = 1; n <= count; n++) expect(pages.has(n === 1 ? `/parties/${party.id}/` : `/parties/${party.id}/${n}/`)).toBe(true);
+    }
     expect(pages.has('/')).toBe(true);
     expect(pages.has('/404.html')).toBe(true);
-    expect(pages.size).toBe(index.articles.length + index.parties.length + 2);
+    expect(pages.size).toBe(index.articles.length + partyPages + 2);
   });
 
   it('resolves every internal link and #fragment on every page', () => {
@@ -78,16 +84,16 @@ describe('an article page', () => {
     const seedParagraphs = readFileSync(join(ROOT, 'tests/fixtures/sources', `${seed.slug}.txt`), 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '');
-    const rendered = selectAll('.article-text p', page(`/articles/${seed.slug}/`).tree).map(readerText);
+    const rendered = selectAll('.article-text [id^="p-"]', page(`/articles/${seed.slug}/`).tree).map(readerText);
     expect(rendered).toEqual(seedParagraphs);
   });
 
-  it('renders every article text as its checked paragraphs, each with its #p-n permalink', () => {
+  it('renders every article text as its checked blocks, each with its #p-n permalink', () => {
     for (const article of index.articles) {
       const { tree } = page(`/articles/${article.slug}/`);
-      const paragraphs = selectAll('.article-text p', tree);
-      expect(paragraphs.map(readerText)).toEqual(article.paragraphs);
-      paragraphs.forEach((p, i) => {
+      const blocks = selectAll('.article-text [id^="p-"]', tree);
+      expect(blocks.map(readerText)).toEqual(article.blocks.map((block) => block.text));
+      blocks.forEach((p, i) => {
         expect(p.properties.id).toBe(`p-${i + 1}`);
         expect(select('a.para-link', p)?.properties.href).toBe(`#p-${i + 1}`);
       });
@@ -98,15 +104,17 @@ describe('an article page', () => {
     for (const article of index.articles) {
       const { tree } = page(`/articles/${article.slug}/`);
       for (const ref of article.claims) {
-        const { id, quote } = ref.claim;
+        const { id } = ref.claim;
+        const words = ref.spans.map((span) => article.blocks[span.block]!.text.slice(span.start, span.end));
         const card = select(`li#claim-${id}`, tree);
         expect(card, `claim ${id}`).toBeTruthy();
         expect(selectAll(`a[href="#quote-${id}"]`, card!)).toHaveLength(1);
         const marks = selectAll(`mark[data-claim="${id}"]`, tree);
         expect(marks[0]?.properties.id).toBe(`quote-${id}`);
-        expect(marks.map(readerText).join('')).toBe(quote);
+        expect(marks.map(readerText).join('')).toBe(words.join(''));
+        for (const mark of marks) expect(mark.properties.className).toContain(`c${ref.number}`);
         const back = selectAll(`a.quote-ref[href="#claim-${id}"]`, tree);
-        expect(back).toHaveLength(1);
+        expect(back).toHaveLength(ref.spans.length);
         expect(String(back[0]!.properties.ariaLabel)).toMatch(new RegExp(`^Claim ${ref.number}, by `));
       }
     }
@@ -117,6 +125,7 @@ describe('an article page', () => {
       const { tree } = page(`/articles/${article.slug}/`);
       const numbers = selectAll('.article-text a.quote-ref', tree).map((a) => Number(toString(a)));
       expect(new Set(numbers).size).toBe(article.claims.length);
+      expect(numbers.length).toBe(article.claims.reduce((sum, ref) => sum + ref.spans.length, 0));
       for (const ref of article.claims) {
         const card = select(`li#claim-${ref.claim.id}`, tree)!;
         const text = toString(card);
@@ -134,7 +143,7 @@ describe('an article page', () => {
     for (const article of index.articles) {
       const { tree } = page(`/articles/${article.slug}/`);
       for (const ref of article.claims) {
-        for (const answered of ref.claim.respondsTo) {
+        for (const answered of ref.claim.respondsTo.filter((reference) => !reference.includes('#'))) {
           pairs++;
           expect(select(`li#claim-${ref.claim.id} a[href="#claim-${answered}"]`, tree), `${ref.claim.id} → ${answered}`).toBeTruthy();
           expect(select(`li#claim-${answered} a[href="#claim-${ref.claim.id}"]`, tree), `${answered} ← ${ref.claim.id}`).toBeTruthy();
@@ -161,9 +170,9 @@ describe('an article page', () => {
   it('keeps the spaces between inline elements written on separate lines', () => {
     const seed = index.articles.find((article) => article.file.startsWith('content/'))!;
     const text = toString(select('main', page(`/articles/${seed.slug}/`).tree)!).replace(/\s+/g, ' ');
-    expect(text).toContain(`${seed.data.parties.length} parties in all, ${seed.paragraphs.length} paragraphs.`);
-    expect(text).toContain('Taliban administration (as “the Taliban spokesperson”)');
-    expect(text).toMatch(/internal affairs” — paragraph 1/);
+    expect(text).toContain(`${seed.data.parties.length} parties in all, ${seed.blocks.length} blocks of text.`);
+    expect(text).toContain('Taliban administration (speaker: the Taliban spokesperson)');
+    expect(text).toMatch(/internal affairs — paragraph 1/);
   });
 
   it('puts no space before a comma or semicolon in what the pages add around the text', () => {
@@ -185,8 +194,11 @@ describe('an article page', () => {
 describe('party pages', () => {
   it('list every claim a party makes and every claim about it, linking back to each claim', () => {
     for (const entry of index.parties) {
-      const { tree } = page(`/parties/${entry.id}/`);
-      const links = new Set(selectAll('a[href^="/articles/"]', tree).map((a) => String(a.properties.href)));
+      const links = new Set(
+        [...pages.values()]
+          .filter((built) => built.path.startsWith(`/parties/${entry.id}/`))
+          .flatMap((built) => selectAll('a[href^="/articles/"]', built.tree).map((a) => String(a.properties.href))),
+      );
       for (const ref of [...entry.claimsBy, ...entry.claimsAbout]) {
         expect(links.has(`/articles/${ref.articleSlug}/#claim-${ref.claim.id}`), `${entry.id}: ${ref.claim.id}`).toBe(true);
       }
@@ -194,13 +206,13 @@ describe('party pages', () => {
   });
 
   it('merge a party shared by two articles into one page', () => {
-    const shared = index.parties.filter((entry) => entry.articleSlugs.length > 1);
+    const shared = index.parties.filter((entry) => entry.appearances.length > 1);
     expect(shared.map((entry) => entry.id)).toContain('pakistan');
     const { tree } = page('/parties/pakistan/');
     const articlesLinked = new Set(
       selectAll('a[href*="#claim-"]', tree).map((a) => String(a.properties.href).split('#')[0]),
     );
-    expect(articlesLinked.size).toBe(index.partyById.get('pakistan')!.articleSlugs.length);
+    expect(articlesLinked.size).toBe(index.partyById.get('pakistan')!.appearances.length);
   });
 });
 

@@ -87,6 +87,6 @@ function cleanEnv(): Record<string, string | undefined> {
   return env;
 }
 
-/** The site every build-output test reads: the published articles plus the test-only fixture article. */
-export const FIXTURE_SITE = { name: 'site', articleDirs: ['content/articles', 'tests/fixtures/articles'] };
+/** The site every build-output test reads: the published articles plus the test-only fixture articles. */
+export const FIXTURE_SITE = { name: 'site', articleDirs: ['content/articles', 'tests/fixtures/articles', 'tests/fixtures/real-articles'] };
 export const FIXTURE_SITE_DIST = join(OUTPUT, FIXTURE_SITE.name, 'dist');

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { absoluteUrl } from '../../data/absolute';
 import { paths } from '../../data/paths';
-import { getReferenceIndex } from '../../data/siteIndex';
+import { getReferenceIndex } from '../../data/contentGate';
 import { articleExport } from '../../lib/openData';
 import type { IndexedArticle } from '../../lib/referenceIndex';
 

@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE_TITLE } from '../../consts';
 import { CACHE_DIR } from '../../data/cacheDir';
-import { getReferenceIndex } from '../../data/siteIndex';
+import { plural } from '../../lib/wording';
+import { getReferenceIndex } from '../../data/contentGate';
 import type { IndexedArticle } from '../../lib/referenceIndex';
 import { socialImagePng } from '../../lib/socialImage';
 
@@ -14,7 +15,7 @@ export const GET: APIRoute<{ article: IndexedArticle }> = async ({ props }) => {
   const { article } = props;
   const png = await socialImagePng({
     title: article.data.title,
-    subtitle: `${article.claims.length} claims by ${article.claimsByParty.size} parties · who claims what about whom`,
+    subtitle: `${plural(article.claims.length, 'claim')} by ${plural(article.claimsByParty.size, 'party')} · who claims what about whom`,
     siteName: SITE_TITLE,
   }, CACHE_DIR);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });

@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import type { VFile } from 'vfile';
+import { articlesDir } from '../lib/articleFiles.ts';
+import { ContentError, type ContentIssue } from '../lib/contentIssues.ts';
+import { buildReferenceIndex, indexArticle, type IndexedArticle, type ReferenceIndex } from '../lib/referenceIndex.ts';
+import { runContentCheck } from '../lib/runContentCheck.ts';
+import type { CheckedArticle, CheckResult } from '../lib/validateArticles.ts';
+
+/**
+ * The one owner of the checked content. The content-check integration checks every article once and
+ * publishes the result here; the markdown plugins and the pages read it instead of checking again.
+ * It lives on a process-wide symbol because Astro loads the config's modules and the pages' modules
+ * separately, in one process.
+ */
+interface CheckedContent {
+  root: string;
+  dir: string;
+  byPath: Map<string, { article: CheckedArticle; body: string; frontmatter: string }>;
+  articles: CheckedArticle[];
+  index?: ReferenceIndex;
+}
+
+const STORE = Symbol.for('standpoint.checkedContent');
+const global = globalThis as { [STORE]?: CheckedContent };
+
+/**
+ * Checks every article of `dir` (the one check of a build) and, when nothing is wrong, publishes the
+ * checked articles for the markdown plugins and the pages. Returns every issue either way.
+ */
+export function checkContent(root: string, dir = articlesDir()): CheckResult {
+  const result = runContentCheck(dir, root);
+  if (hasErrors(result.issues)) return result;
+  const sources = new Map(result.sources.map((source) => [source.slug, source]));
+  const byPath = new Map(
+    result.articles.map((article) => {
+      const source = sources.get(article.slug)!;
+      return [resolve(root, article.file), { article, body: source.body.trim(), frontmatter: JSON.stringify(source.data) }] as const;
+    }),
+  );
+  global[STORE] = { root, dir, byPath, articles: result.articles };
+  return result;
+}
+
+function hasErrors(issues: readonly ContentIssue[]): boolean {
+  return issues.some((issue) => issue.severity === 'error');
+}
+
+/** Checks and publishes, or throws every issue: for a reader that finds nothing published (a page, a re-check in dev). */
+function checkOrThrow(root: string, dir?: string): CheckedContent {
+  const { issues } = checkContent(root, dir);
+  if (hasErrors(issues)) throw new ContentError(issues);
+  return global[STORE]!;
+}
+
+function current(): CheckedContent {
+  return global[STORE] ?? checkOrThrow(process.cwd());
+}
+
+/** The checked article a rendered MDX file is (re-checking once if the file changed since), or undefined if it is no article. */
+export function lookupArticle(file: VFile): IndexedArticle | undefined {
+  if (!file.path) return undefined;
+  const path = resolve(file.path);
+  let store = current();
+  const frontmatter = (file.data as { astro?: { frontmatter?: unknown } }).astro?.frontmatter;
+  const fresh = (entry: CheckedContent['byPath'] extends Map<string, infer V> ? V : never) =>
+    entry.body === String(file.value).trim() && entry.frontmatter === JSON.stringify(frontmatter);
+  let entry = store.byPath.get(path);
+  if (entry && !fresh(entry)) {
+    // `astro dev` after an edit: the file changed since the last check.
+    store = checkOrThrow(store.root, store.dir);
+    entry = store.byPath.get(path);
+  }
+  return entry ? indexArticle(entry.article) : undefined;
+}
+
+/** The cross-reference index of every checked article, built once and shared by all pages. */
+export function getReferenceIndex(): ReferenceIndex {
+  const store = current();
+  store.index ??= buildReferenceIndex(store.articles);
+  return store.index;
+}
