@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { SLUG_PATTERN } from '../schemas/slug.ts';
+import { RESERVED_SLUGS } from './listings.ts';
 import type { ContentIssue } from './contentIssues.ts';
 import type { ArticleSource } from './validateArticles.ts';
 
@@ -32,6 +33,15 @@ export function readArticleSources(dir: string, root = process.cwd()): { sources
         file,
         message: `the file name "${name}" is not a slug, and the page URL is made from it`,
         fix: 'rename it to lower-case words joined by hyphens, e.g. "pakistan-rejects-accusation.mdx"',
+      });
+      continue;
+    }
+    if ((RESERVED_SLUGS as readonly string[]).includes(slug)) {
+      issues.push({
+        severity: 'error',
+        file,
+        message: `the file name "${name}" is a name the site keeps for its own pages (${RESERVED_SLUGS.join(', ')})`,
+        fix: 'rename it to a few words of the headline, e.g. "pakistan-rejects-accusation.mdx"',
       });
       continue;
     }

@@ -3,13 +3,16 @@ import { articleSchema } from '../schemas/article.ts';
 import {
   type ArticleExport,
   articleExportSchema,
-  type IndexExport,
-  indexExportSchema,
+  type ArticleIndexExport,
+  articleIndexExportSchema,
   OPEN_DATA_VERSION,
+  type PartyIndexExport,
+  partyIndexExportSchema,
 } from '../schemas/openData.ts';
+import { ARTICLES_PER_INDEX_PAGE, type ListPage, newestFirst, paginate, PARTIES_PER_INDEX_PAGE } from './listings.ts';
 import { BLOCK_SEPARATOR, plainText, type TextBlock } from './articleText.ts';
 import type { ClaimRef, IndexedArticle, ReferenceIndex } from './referenceIndex.ts';
-import { claimAnchor, type SitePaths } from './urls.ts';
+import { claimAnchor, type SchemaName, type SitePaths } from './urls.ts';
 
 /** Turns a site path into an absolute URL on `site`. */
 export type Absolute = (path: string) => string;
@@ -65,36 +68,60 @@ export function articleExport(article: IndexedArticle, paths: SitePaths, absolut
   };
 }
 
-/** The list of every article and party: what `/articles/index.json` serves. */
-export function indexExport(index: ReferenceIndex, paths: SitePaths, absolute: Absolute): IndexExport {
-  return {
-    format: 'standpoint-index',
+/** The article index, a page at a time, newest first: what `/articles/index.json` and `/articles/page/<n>.json` serve. */
+export function articleIndexExports(index: ReferenceIndex, paths: SitePaths, absolute: Absolute): ArticleIndexExport[] {
+  const articles = newestFirst(index.articles);
+  return paginate(articles, ARTICLES_PER_INDEX_PAGE).map((page) => ({
+    format: 'standpoint-article-index',
     version: OPEN_DATA_VERSION,
-    articles: index.articles.map((article) => ({
+    ...neighbours(page, articles.length, (n) => absolute(paths.articleIndexData(n))),
+    articles: page.items.map((article) => ({
       slug: article.slug,
       title: article.data.title,
+      ...(article.data.source.published ? { published: article.data.source.published } : {}),
       url: absolute(paths.article(article.slug)),
       data: absolute(paths.articleData(article.slug)),
       claims: article.claims.length,
       parties: article.data.parties.length,
     })),
-    parties: index.parties.map((entry) => ({
+  }));
+}
+
+/** The party index, a page at a time, by name: what `/parties/index.json` and `/parties/page/<n>.json` serve. */
+export function partyIndexExports(index: ReferenceIndex, paths: SitePaths, absolute: Absolute): PartyIndexExport[] {
+  return paginate(index.parties, PARTIES_PER_INDEX_PAGE).map((page) => ({
+    format: 'standpoint-party-index',
+    version: OPEN_DATA_VERSION,
+    ...neighbours(page, index.parties.length, (n) => absolute(paths.partyIndexData(n))),
+    parties: page.items.map((entry) => ({
       id: entry.id,
       name: entry.name,
       kind: entry.kind,
       url: absolute(paths.party(entry.id)),
-      articles: entry.appearances.map((appearance) => appearance.articleSlug),
+      articles: entry.appearances.length,
       claimsMade: entry.claimsBy.length,
       claimsAbout: entry.claimsAbout.length,
     })),
+  }));
+}
+
+/** A page's number, the page count, the whole list's size and its neighbours' URLs. */
+function neighbours(page: ListPage<unknown>, total: number, url: (n: number) => string) {
+  return {
+    page: page.n,
+    pages: page.pages,
+    total,
+    ...(page.n > 1 ? { prev: url(page.n - 1) } : {}),
+    ...(page.n < page.pages ? { next: url(page.n + 1) } : {}),
   };
 }
 
 /** The published JSON Schemas, generated from the Zod schemas so they cannot drift. */
-export function jsonSchemas(): Record<'frontmatter' | 'article' | 'index', unknown> {
+export function jsonSchemas(): Record<SchemaName, unknown> {
   return {
     frontmatter: z.toJSONSchema(articleSchema, { io: 'input' }),
     article: z.toJSONSchema(articleExportSchema),
-    index: z.toJSONSchema(indexExportSchema),
+    'article-index': z.toJSONSchema(articleIndexExportSchema),
+    'party-index': z.toJSONSchema(partyIndexExportSchema),
   };
 }

@@ -8,8 +8,12 @@ export function sitePaths(base: string) {
     /** Page n (from 1) of a party's claims: the first is the party page itself. */
     partyPage: (id: string, n: number) => (n === 1 ? `${root}parties/${id}/` : `${root}parties/${id}/${n}/`),
     articleData: (slug: string) => `${root}articles/${slug}.json`,
-    dataIndex: () => `${root}articles/index.json`,
-    schema: (name: 'frontmatter' | 'article' | 'index') => `${root}schemas/${name}.schema.json`,
+    /** Page n (from 1) of the article index, newest first; of the party index, by name; and their data. */
+    articleIndex: (n = 1) => (n === 1 ? `${root}articles/` : `${root}articles/page/${n}/`),
+    partyIndex: (n = 1) => (n === 1 ? `${root}parties/` : `${root}parties/page/${n}/`),
+    articleIndexData: (n = 1) => (n === 1 ? `${root}articles/index.json` : `${root}articles/page/${n}.json`),
+    partyIndexData: (n = 1) => (n === 1 ? `${root}parties/index.json` : `${root}parties/page/${n}.json`),
+    schema: (name: SchemaName) => `${root}schemas/${name}.schema.json`,
     feed: () => `${root}rss.xml`,
     socialImage: (slug: string) => `${root}social/${slug}.png`,
     claimOnArticle: (slug: string, claimId: string) => `${root}articles/${slug}/#${claimAnchor(claimId)}`,
@@ -19,6 +23,9 @@ export function sitePaths(base: string) {
 }
 
 export type SitePaths = ReturnType<typeof sitePaths>;
+
+/** The JSON Schemas the site publishes. */
+export type SchemaName = 'frontmatter' | 'article' | 'article-index' | 'party-index';
 
 /** Fragment ids on the article page. */
 export const claimAnchor = (claimId: string) => `claim-${claimId}`;

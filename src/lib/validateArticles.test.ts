@@ -326,3 +326,15 @@ describe('real articles: blocks, spans and new fields', () => {
     expect(checkArticles([source]).issues).toEqual([]);
   });
 });
+
+describe('names the site keeps', () => {
+  it('refuses a party id that a page of the site uses ("page", "index")', () => {
+    const source = validSource();
+    source.data.parties[1].id = 'page';
+    source.data.claims[0].by = 'page';
+    source.data.claims[1].about = ['page'];
+    expect(messages(source)[0]).toBe(
+      'error: content/articles/sample.mdx › parties[1] "page": id: "page" is a name the site keeps for its own pages (page, index)\n    fix: choose another id, e.g. from the party\'s name',
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { partySchema } from '../schemas/party.ts';
 import { parseClaimReference } from '../schemas/slug.ts';
 import { collectBlocks, findBodyCode, parseBody, type TextBlock } from './articleText.ts';
 import { type ContentIssue, showValue } from './contentIssues.ts';
+import { RESERVED_SLUGS } from './listings.ts';
 import { locateQuote, type TextSpan } from './quoteAnchors.ts';
 
 /** An article as read from disk, before any check. */
@@ -175,6 +176,9 @@ function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, slug, blo
   const partyIds = new Set<string>(knownPartyIds);
   const seenParties = new Set<string>();
   parties.forEach(({ value: party, index }) => {
+    if ((RESERVED_SLUGS as readonly string[]).includes(party.id)) {
+      error(partyEntry(party, index), `id: "${party.id}" is a name the site keeps for its own pages (${RESERVED_SLUGS.join(', ')})`, 'choose another id, e.g. from the party\'s name');
+    }
     if (seenParties.has(party.id)) {
       error(partyEntry(party, index), `party id "${party.id}" is defined twice in this article`, 'give each party one entry; merge the aliases');
     }

@@ -56,27 +56,45 @@ export const articleExportSchema = z.strictObject({
   claims: z.array(exportedClaimSchema),
 });
 
-/** `/articles/index.json`: every article and party. */
-export const indexExportSchema = z.strictObject({
-  format: z.literal('standpoint-index'),
+/** Where a page of a paged list is, and where its neighbours are. */
+const listPage = {
+  page: z.number().int().min(1),
+  pages: z.number().int().min(1),
+  total: z.number().int().min(0).describe('Items in the whole list, over every page.'),
+  prev: z.url().optional().describe('The previous page, absent on the first.'),
+  next: z.url().optional().describe('The next page, absent on the last.'),
+};
+
+/** `/articles/index.json` (page 1), `/articles/page/<n>.json`: every article, newest first, a page at a time. */
+export const articleIndexExportSchema = z.strictObject({
+  format: z.literal('standpoint-article-index'),
   version: z.literal(OPEN_DATA_VERSION),
+  ...listPage,
   articles: z.array(
     z.strictObject({
       slug: z.string(),
       title: z.string(),
+      published: z.string().optional(),
       url: z.url(),
       data: z.url().describe('The article as JSON.'),
       claims: z.number().int(),
       parties: z.number().int(),
     }),
   ),
+});
+
+/** `/parties/index.json` (page 1), `/parties/page/<n>.json`: every party, by name, a page at a time. */
+export const partyIndexExportSchema = z.strictObject({
+  format: z.literal('standpoint-party-index'),
+  version: z.literal(OPEN_DATA_VERSION),
+  ...listPage,
   parties: z.array(
     z.strictObject({
       id: z.string(),
       name: z.string(),
       kind: z.enum(PARTY_KINDS),
       url: z.url(),
-      articles: z.array(z.string()),
+      articles: z.number().int().describe('How many articles name it.'),
       claimsMade: z.number().int(),
       claimsAbout: z.number().int(),
     }),
@@ -84,4 +102,5 @@ export const indexExportSchema = z.strictObject({
 });
 
 export type ArticleExport = z.infer<typeof articleExportSchema>;
-export type IndexExport = z.infer<typeof indexExportSchema>;
+export type ArticleIndexExport = z.infer<typeof articleIndexExportSchema>;
+export type PartyIndexExport = z.infer<typeof partyIndexExportSchema>;

@@ -113,14 +113,16 @@ describe('npm run check:content', () => {
     const dir = articleDir('cli', (text) => misspellParty(text).replace('kind: appeal', 'kind: plead'));
     writeFileSync(join(dir, 'Bad Name.mdx'), FIXTURE);
     writeFileSync(join(dir, 'broken-yaml.mdx'), '---\ntitle: [unclosed\n---\n\nText.\n');
+    writeFileSync(join(dir, 'page.mdx'), FIXTURE);
     const { code, stdout } = await check(dir);
     expect(code).toBe(1);
     expect(stdout).toContain('Bad Name.mdx: the file name "Bad Name.mdx" is not a slug');
+    expect(stdout).toContain('page.mdx: the file name "page.mdx" is a name the site keeps for its own pages (page, index)');
     expect(stdout).toContain('broken-yaml.mdx › frontmatter: the frontmatter is not valid YAML');
     expect(stdout).toContain('claims[0] "islamabad-proposes-talks": kind: "plead" is not an allowed value');
     // The schema error does not hide the other claim's unknown party.
     expect(stdout).toContain('by: "taliban-admin" is not a party of this article');
-    expect(stdout).toMatch(/4 error\(s\)/);
+    expect(stdout).toMatch(/5 error\(s\)/);
   });
 
   it('fails on a folder with no articles', async () => {

@@ -58,7 +58,7 @@ function collectJsonUrls(value: unknown, out: string[]): void {
   if (Array.isArray(value)) value.forEach((item) => collectJsonUrls(item, out));
   else if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      if (typeof item === 'string' && /^(url|data|@id)$/.test(key) && /^https?:/.test(item)) out.push(item);
+      if (typeof item === 'string' && /^(url|data|@id|next|prev)$/.test(key) && /^https?:/.test(item)) out.push(item);
       else collectJsonUrls(item, out);
     }
   }
@@ -119,7 +119,8 @@ describe(`the site built under ${BASE} and served on 127.0.0.1`, () => {
       expect(select('meta[name="description"]', tree)?.properties.content).toBeTruthy();
       expect(select('meta[property="og:title"]', tree)).toBeTruthy();
       expect(select('meta[name="twitter:card"]', tree)).toBeTruthy();
-      if (file.startsWith('articles/')) {
+      // An article page, not a page of the article index.
+      if (/^articles\/(?!page\/)[^/]+\/index\.html$/.test(file)) {
         const image = String(select('meta[property="og:image"]', tree)?.properties.content);
         expect(image).toMatch(new RegExp(`^${PUBLIC_ROOT}social/[a-z0-9-]+\\.png$`));
         const png = readFileSync(join(build.outDir, image.slice(PUBLIC_ROOT.length)));
@@ -153,15 +154,27 @@ describe(`the site built under ${BASE} and served on 127.0.0.1`, () => {
 describe('open data', () => {
   const readJson = (path: string) => JSON.parse(readFileSync(join(build.outDir, path), 'utf8'));
 
-  it('validates every data file against the JSON Schema the site publishes', () => {
+  it('validates every data file against the JSON Schema the site publishes, following the index pages', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     for (const format of ['uri', 'date']) ajv.addFormat(format, true);
-    const validateIndex = ajv.compile(readJson('schemas/index.schema.json'));
+    const validateArticleIndex = ajv.compile(readJson('schemas/article-index.schema.json'));
+    const validatePartyIndex = ajv.compile(readJson('schemas/party-index.schema.json'));
     const validateArticle = ajv.compile(readJson('schemas/article.schema.json'));
-    const index = readJson('articles/index.json');
-    expect(validateIndex(index), JSON.stringify(validateIndex.errors)).toBe(true);
-    expect(index.articles.length).toBe(readdirSync(build.articlesDir).length);
-    for (const entry of index.articles) {
+    /** Every page of a paged index, from its first, by `next`. */
+    const walk = (first: string) => {
+      const pages = [readJson(first)];
+      while (pages.at(-1).next) pages.push(readJson(new URL(pages.at(-1).next).pathname.slice(BASE.length)));
+      return pages;
+    };
+    const articlePages = walk('articles/index.json');
+    for (const page of articlePages) expect(validateArticleIndex(page), JSON.stringify(validateArticleIndex.errors)).toBe(true);
+    const articles = articlePages.flatMap((page) => page.articles);
+    expect(articles.length).toBe(readdirSync(build.articlesDir).length);
+    expect(articlePages[0].total).toBe(articles.length);
+    const partyPages = walk('parties/index.json');
+    for (const page of partyPages) expect(validatePartyIndex(page), JSON.stringify(validatePartyIndex.errors)).toBe(true);
+    expect(partyPages.flatMap((page) => page.parties).length).toBe(partyPages[0].total);
+    for (const entry of articles) {
       const data = readJson(`articles/${entry.slug}.json`);
       expect(validateArticle(data), JSON.stringify(validateArticle.errors)).toBe(true);
       for (const claim of data.claims) {
@@ -169,7 +182,7 @@ describe('open data', () => {
       }
       for (const block of data.blocks) expect(data.text.slice(block.start, block.end)).not.toContain('\n\n');
     }
-    const broken = { ...readJson(`articles/${index.articles[0].slug}.json`), format: 'other' };
+    const broken = { ...readJson(`articles/${articles[0].slug}.json`), format: 'other' };
     expect(validateArticle(broken)).toBe(false);
   });
 

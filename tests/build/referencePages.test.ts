@@ -5,6 +5,7 @@ import { readArticleSources } from '../../src/lib/articleFiles.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../../src/lib/referenceIndex.ts';
 import { checkArticles } from '../../src/lib/validateArticles.ts';
 import { FIXTURE_SITE, FIXTURE_SITE_DIST, ROOT } from '../support/buildSite.ts';
+import { ARTICLES_PER_INDEX_PAGE, PARTIES_PER_INDEX_PAGE } from '../../src/lib/listings.ts';
 import { CLAIMS_PER_PARTY_PAGE } from '../../src/lib/partyPages.ts';
 import { type BuiltPage, readBuiltSite, readerText, select, selectAll, toString } from '../support/builtSite.ts';
 
@@ -40,7 +41,10 @@ describe('the built site', () => {
     }
     expect(pages.has('/')).toBe(true);
     expect(pages.has('/404.html')).toBe(true);
-    expect(pages.size).toBe(index.articles.length + partyPages + 2);
+    expect(pages.has('/articles/')).toBe(true);
+    expect(pages.has('/parties/')).toBe(true);
+    const indexPages = Math.ceil(index.articles.length / ARTICLES_PER_INDEX_PAGE) + Math.ceil(index.parties.length / PARTIES_PER_INDEX_PAGE);
+    expect(pages.size).toBe(index.articles.length + partyPages + indexPages + 2);
   });
 
   it('resolves every internal link and #fragment on every page', () => {
