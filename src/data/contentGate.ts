@@ -5,6 +5,7 @@ import { ContentError, type ContentIssue } from '../lib/contentIssues.ts';
 import { buildReferenceIndex, indexArticle, type IndexedArticle, type ReferenceIndex } from '../lib/referenceIndex.ts';
 import { runContentCheck } from '../lib/runContentCheck.ts';
 import type { CheckedArticle, CheckResult } from '../lib/validateArticles.ts';
+import { parseClaimReference } from '../schemas/slug.ts';
 
 /**
  * The one owner of the checked content. The content-check integration checks every article once and
@@ -15,7 +16,10 @@ import type { CheckedArticle, CheckResult } from '../lib/validateArticles.ts';
 interface CheckedContent {
   root: string;
   dir: string;
+  /** Whether drafts are published too (`astro dev`) or left out (`astro build`). */
+  drafts: boolean;
   byPath: Map<string, { article: CheckedArticle; body: string; frontmatter: string }>;
+  /** The articles to publish: every one in dev, all but drafts in a build. */
   articles: CheckedArticle[];
   index?: ReferenceIndex;
 }
@@ -27,9 +31,11 @@ const global = globalThis as { [STORE]?: CheckedContent };
  * Checks every article of `dir` (the one check of a build) and, when nothing is wrong, publishes the
  * checked articles for the markdown plugins and the pages. Returns every issue either way.
  */
-export function checkContent(root: string, dir = articlesDir()): CheckResult {
+export function checkContent(root: string, dir = articlesDir(), { drafts = false }: { drafts?: boolean } = {}): CheckResult {
   const result = runContentCheck(dir, root);
   if (hasErrors(result.issues)) return result;
+  const published = drafts ? result.articles : result.articles.filter((article) => !article.data.draft);
+  if (!drafts) result.issues.push(...answersToDrafts(result.articles));
   const sources = new Map(result.sources.map((source) => [source.slug, source]));
   const byPath = new Map(
     result.articles.map((article) => {
@@ -37,8 +43,28 @@ export function checkContent(root: string, dir = articlesDir()): CheckResult {
       return [resolve(root, article.file), { article, body: source.body.trim(), frontmatter: JSON.stringify(source.data) }] as const;
     }),
   );
-  global[STORE] = { root, dir, byPath, articles: result.articles };
+  global[STORE] = { root, dir, drafts, byPath, articles: published };
   return result;
+}
+
+/** A published article answering a claim of a draft: the answer's link waits until the draft is published. */
+function answersToDrafts(articles: readonly CheckedArticle[]): ContentIssue[] {
+  const drafts = new Set(articles.filter((article) => article.data.draft).map((article) => article.slug));
+  return articles
+    .filter((article) => !article.data.draft)
+    .flatMap((article) =>
+      article.data.claims.flatMap((claim, index) =>
+        claim.respondsTo
+          .filter((reference) => drafts.has(parseClaimReference(reference).article ?? ''))
+          .map((reference) => ({
+            severity: 'warning' as const,
+            file: article.file,
+            entry: `claims[${index}] "${claim.id}"`,
+            message: `respondsTo: "${reference}" is a claim of a draft, which this build does not publish; the link to it is left out`,
+            fix: 'publish the draft (remove `draft: true`) to show the answer both ways',
+          })),
+      ),
+    );
 }
 
 function hasErrors(issues: readonly ContentIssue[]): boolean {
@@ -46,8 +72,8 @@ function hasErrors(issues: readonly ContentIssue[]): boolean {
 }
 
 /** Checks and publishes, or throws every issue: for a reader that finds nothing published (a page, a re-check in dev). */
-function checkOrThrow(root: string, dir?: string): CheckedContent {
-  const { issues } = checkContent(root, dir);
+function checkOrThrow(root: string, dir?: string, drafts?: boolean): CheckedContent {
+  const { issues } = checkContent(root, dir, { drafts });
   if (hasErrors(issues)) throw new ContentError(issues);
   return global[STORE]!;
 }
@@ -67,7 +93,7 @@ export function lookupArticle(file: VFile): IndexedArticle | undefined {
   let entry = store.byPath.get(path);
   if (entry && !fresh(entry)) {
     // `astro dev` after an edit: the file changed since the last check.
-    store = checkOrThrow(store.root, store.dir);
+    store = checkOrThrow(store.root, store.dir, store.drafts);
     entry = store.byPath.get(path);
   }
   return entry ? indexArticle(entry.article) : undefined;

@@ -18,9 +18,11 @@ import { checkContent } from '../data/contentGate.ts';
  */
 export function contentCheck(): AstroIntegration {
   let root = process.cwd();
+  /** `astro dev` shows drafts (with a banner); a build leaves them out. */
+  let drafts = false;
   /** Checks the articles. With no error: logs the warnings and that the content is fine, returns []. With errors: returns every issue, for `report`. */
   const check = (logger: AstroIntegrationLogger): ContentIssue[] => {
-    const { issues } = checkContent(root, articlesDir());
+    const { issues } = checkContent(root, articlesDir(), { drafts });
     const errors = issues.filter((issue) => issue.severity === 'error');
     if (errors.length > 0) return issues;
     for (const issue of issues) logger.warn(formatIssue(issue));
@@ -37,6 +39,7 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config, command, isRestart, logger }) => {
         root = fileURLToPath(config.root);
+        drafts = command === 'dev';
         const issues = check(logger);
         if (issues.length === 0) return;
         // The dev server reloading its config (astro.config.mjs saved) keeps running, as on an article saved.

@@ -60,6 +60,26 @@ describe('schema errors', () => {
     source.data.claims = [];
     expect(messages(source)[0]).toContain('sample.mdx: claims: an article needs at least one claim');
   });
+
+  it('refuses an article with no parties, and says a draft may have none', () => {
+    const source = validSource();
+    source.data.parties = [];
+    source.data.claims = [];
+    expect(errorsOf(source).map(formatIssue)).toEqual([
+      'error: content/articles/sample.mdx: parties: an article needs at least one party\n    fix: add the parties the claims are by and about, or set `draft: true` while you work',
+      'error: content/articles/sample.mdx: claims: an article needs at least one claim\n    fix: add the claims, or set `draft: true` while you work',
+    ]);
+  });
+
+  it('checks a draft like any article, but lets it have no parties or claims yet', () => {
+    const draft = validSource();
+    draft.data = { title: 'A draft', draft: true };
+    const { articles, issues } = checkArticles([draft]);
+    expect(issues).toEqual([]); // not even a warning that no block carries a claim: the draft has none yet
+    expect(articles[0]!.data).toMatchObject({ draft: true, parties: [], claims: [] });
+    draft.data.claims = [{ id: 'x', by: 'nobody', kind: 'assert', about: ['nobody'], summary: 'S.', quote: 'not in the text' }];
+    expect(messages(draft).join('\n')).toContain('by: "nobody" is not a party of this article');
+  });
 });
 
 describe('references between entries', () => {

@@ -91,6 +91,10 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
     warning,
   );
 
+  if (!data.draft) {
+    if (data.parties.length === 0) error(undefined, 'parties: an article needs at least one party', 'add the parties the claims are by and about, or set `draft: true` while you work');
+    if (data.claims.length === 0) error(undefined, 'claims: an article needs at least one claim', 'add the claims, or set `draft: true` while you work');
+  }
   const partyIds = new Set(data.parties.map((party) => party.id));
   data.parties.forEach((party, index) => {
     if (!used.has(party.id) && !data.parties.some((other) => other.speaksFor === party.id)) {
@@ -109,8 +113,10 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
       );
     }
   });
+  // A draft with no claim yet would warn of every block.
+  const claimsStarted = data.claims.length > 0;
   blocks.forEach((block, index) => {
-    if (!coveredBlocks.has(index) && (block.type === 'paragraph' || block.type === 'blockquote')) {
+    if (claimsStarted && !coveredBlocks.has(index) && (block.type === 'paragraph' || block.type === 'blockquote')) {
       warning(`block ${index + 1} (${block.type})`, 'carries no claim', 'check whether its assertions were extracted');
     }
   });

@@ -8,8 +8,11 @@ export const articleSchema = z.strictObject({
   title: z.string().trim().min(1),
   dek: z.string().trim().min(1).optional(),
   source: sourceSchema.default({}),
-  parties: z.array(partySchema).min(1),
-  claims: z.array(claimSchema).min(1, { error: 'an article needs at least one claim' }),
+  /** A draft is checked like any article but may have no parties or claims yet, and `npm run build` does not publish it. */
+  draft: z.boolean().default(false),
+  /** At least one of each, unless the article is a draft (checked in lib/validateArticles.ts). */
+  parties: z.array(partySchema).default([]),
+  claims: z.array(claimSchema).default([]),
 });
 
 export type ArticleData = z.infer<typeof articleSchema>;

@@ -80,7 +80,7 @@ export async function withBuildLock<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /** The environment without what Vitest adds for its own Vite (BASE_URL, MODE, NODE_ENV=test…), which would leak into Astro's build. */
-function cleanEnv(): Record<string, string | undefined> {
+export function cleanEnv(): Record<string, string | undefined> {
   const env = { ...process.env };
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
