@@ -98,9 +98,12 @@ function partyPool(seed: Seed): PoolParty[] {
   return [...seed.parties, ...shuffle(invented, prng(7)).slice(0, 50)];
 }
 
-/** Draws `count` distinct parties, favouring the start of the pool (weight 1/(rank+1)). */
+/**
+ * Draws `count` distinct parties, favouring the start of the pool (weight 1/(rank+1)). The first party of the
+ * pool (the seed's Pakistan) is in every article: the worst case for party pages.
+ */
 function drawParties(pool: PoolParty[], count: number, random: () => number): PoolParty[] {
-  const chosen = new Set<number>();
+  const chosen = new Set<number>([0]);
   const weights = pool.map((_, rank) => 1 / (rank + 1));
   while (chosen.size < count) {
     const total = weights.reduce((sum, w, i) => sum + (chosen.has(i) ? 0 : w), 0);
@@ -165,7 +168,9 @@ function generateArticle(index: number, seed: Seed, pool: PoolParty[]): Article 
   const ownSentences: Array<{ sentence: string; party: PoolParty }> = [];
   for (let p = 0; p < 10; p++) {
     const party = parties[p % parties.length]!;
-    const own = `In report ${index}.${p + 1}, ${party.name} said that ${pick(CLAUSES)}.`;
+    // Every party is named in the text (the content check warns otherwise): those past the tenth join a sentence.
+    const joined = parties.filter((_, i) => i >= 10 && i % 10 === p).map((other) => `, joined by ${other.name},`).join('');
+    const own = `In report ${index}.${p + 1}, ${party.name}${joined} said that ${pick(CLAUSES)}.`;
     ownSentences.push({ sentence: own, party });
     const borrowed = deck.splice(0, random() < 0.6 ? 2 : 1);
     paragraphs.push([own, ...borrowed]);
@@ -216,6 +221,10 @@ function generateArticle(index: number, seed: Seed, pool: PoolParty[]): Article 
   }
   // Any party still unused becomes the subject of the last claims.
   for (const id of unused) claims[claims.length - 1]!.about.push(id);
+  // The party of every article makes the first claim (its paragraph's own sentence) and is the subject of another.
+  const everywhere = pool[0]!.id;
+  const aboutIt = claims.find((claim) => claim.by !== everywhere)!;
+  if (!aboutIt.about.includes(everywhere)) aboutIt.about.push(everywhere);
 
   const lines = ['---', `title: ${q(title)}`, 'source: {}', 'parties:'];
   for (const party of parties) lines.push(`  - id: ${party.id}`, `    name: ${q(party.name)}`, `    kind: ${party.kind}`);
