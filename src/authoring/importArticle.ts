@@ -61,14 +61,21 @@ function importPlainText(text: string, options: ImportOptions): ImportResult {
 function takeTitle(paragraphs: string[], given: string | undefined, where: string): { title: string; rest: string[] } {
   const first = paragraphs[0];
   if (given !== undefined) {
-    const title = given.trim();
-    if (!title) throw new AuthoringError('--title is empty; give the headline');
+    const title = checkTitle(given);
     return { title, rest: first !== undefined && first.replace(/\s+/g, ' ') === title.replace(/\s+/g, ' ') ? paragraphs.slice(1) : paragraphs };
   }
   if (first !== undefined && paragraphs.length > 1 && readsAsHeadline(first)) return { title: first.trim(), rest: paragraphs.slice(1) };
   throw new AuthoringError(
     `${where} does not read as a headline${first ? ` (${JSON.stringify(first.length > 80 ? `${first.slice(0, 77)}…` : first)})` : ''}; pass the headline with --title "…"`,
   );
+}
+
+/** A title the editor gives: one line, 1 to 300 characters. */
+function checkTitle(given: string): string {
+  const title = given.replace(/\s+/g, ' ').trim();
+  if (!title) throw new AuthoringError('--title is empty; give the headline');
+  if (title.length > 300) throw new AuthoringError(`--title is ${title.length} characters; a title has at most 300`);
+  return title;
 }
 
 function importMarkdown(text: string, options: ImportOptions): ImportResult {
@@ -94,8 +101,7 @@ function titleFromTree(tree: Root, given: string | undefined, where: string, fal
   const firstText = first && (first.type === 'heading' || first.type === 'paragraph') ? blockText(first).trim() : undefined;
   const same = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
   if (given !== undefined) {
-    const title = given.trim();
-    if (!title) throw new AuthoringError('--title is empty; give the headline');
+    const title = checkTitle(given);
     if (firstText !== undefined && same(firstText, title)) tree.children.shift();
     return title;
   }

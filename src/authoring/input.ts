@@ -31,7 +31,8 @@ export function decodeInput(bytes: Uint8Array, name: string): string {
   } catch {
     throw new AuthoringError(`${name} is not UTF-8 text; save it as UTF-8 (in most editors: "Save as…", encoding UTF-8) and try again`);
   }
-  text = text.replace(/\r\n?/g, '\n');
+  // Control characters (other than tab and line breaks) are no text a reader sees, and the checker refuses them.
+  text = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '');
   if (text.trim() === '') throw new AuthoringError(`${name} is empty: there is no article text to import`);
   return text;
 }

@@ -1,0 +1,228 @@
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { textBlocks } from '../lib/articleText.ts';
+import { locateQuote } from '../lib/quoteAnchors.ts';
+import { type ArticleSource, checkArticles } from '../lib/validateArticles.ts';
+import { quoteSpans } from '../schemas/claim.ts';
+import type { Party } from '../schemas/party.ts';
+import { suggestInput } from './articleInput.ts';
+import { evaluate } from './evaluate.ts';
+import { mergeIntoFile, suggestionsJson, suggestionsYaml } from './output.ts';
+import { type Suggestions, suggest } from './suggest.ts';
+
+/** Suggestions for a body of paragraphs (invented text). */
+function suggestFor(body: string, options: { parties?: Party[]; otherParties?: Array<{ article: string; party: Party }>; publisher?: string } = {}) {
+  const blocks = textBlocks(body);
+  return { blocks, result: suggest({ slug: 'test-article', blocks, ...options }) };
+}
+
+/** The claim whose quote contains `words`. */
+function claimWith(result: Suggestions, words: string) {
+  const found = result.claims.find(({ claim }) => quoteSpans(claim).join(' ').includes(words));
+  if (!found) throw new Error(`no suggestion quotes “${words}”; got ${JSON.stringify(result.claims.map(({ claim }) => claim.quote))}`);
+  return found.claim;
+}
+
+const HARBOUR = `The Norvik port authority on Tuesday rejected accusations by the Coastal Fishers’ Union that it had dredged the northern channel in secret, saying the work had been “announced twice, in print and online”.
+
+The union’s chair, Petra Holm, warned that the silt would drive cod away from the inner bay. She called on the authority to publish its survey of the seabed.
+
+A spokesperson for the authority, Jonas Brekke, denied that any work had taken place outside the permitted zone. “We dredged where the licence says, and not a metre further,” he told reporters.
+
+The dredging will cost more than expected, port officials say.
+
+Petra Holm maintains that the union was never consulted, accusing the authority of ignoring its letters.
+
+The ferry terminal is due to open in May.
+`;
+
+describe('claims from reporting verbs and their frames', () => {
+  const { blocks, result } = suggestFor(HARBOUR);
+  const texts = blocks.map((block) => block.text);
+
+  it('“X rejected …”: a rejection with the words of the rejection, by the party named', () => {
+    const claim = claimWith(result, 'rejected accusations');
+    expect(claim.kind).toBe('reject');
+    expect(claim.by).toBe('norvik-port-authority');
+    expect(claim.speaker).toBe('The Norvik port authority');
+    expect(claim.about).toContain('coastal-fishers-union');
+  });
+
+  it('“…, saying …” after a comma: the main clause’s speaker, and the words after the verb', () => {
+    const claim = claimWith(result, 'the work had been');
+    expect(claim.by).toBe('norvik-port-authority');
+    expect(claim.quote).toBe('the work had been “announced twice, in print and online”');
+  });
+
+  it('“X warned that …”: the words after “that”, by the person named, who speaks for the union', () => {
+    const claim = claimWith(result, 'the silt would drive cod');
+    expect(claim).toMatchObject({ kind: 'warn', by: 'petra-holm', quote: 'the silt would drive cod away from the inner bay' });
+    expect(result.parties.find(({ party }) => party.id === 'petra-holm')?.party).toMatchObject({ kind: 'person', speaksFor: 'coastal-fishers-union', aliases: [] });
+  });
+
+  it('“She called on Y to …”: a demand, the pronoun resolved to the last person speaking', () => {
+    const claim = claimWith(result, 'called on the authority');
+    expect(claim).toMatchObject({ kind: 'demand', by: 'petra-holm', quote: 'called on the authority to publish its survey of the seabed' });
+  });
+
+  it('“X denied that …” and a quotation before “he told reporters”', () => {
+    expect(claimWith(result, 'any work had taken place')).toMatchObject({ kind: 'deny', by: 'jonas-brekke' });
+    expect(claimWith(result, 'We dredged where')).toMatchObject({ by: 'jonas-brekke', quote: '“We dredged where the licence says, and not a metre further,”' });
+    // The verb inside the quotation ("says") is the speaker's word, not a frame of its own.
+    expect(result.claims.filter(({ claim }) => quoteSpans(claim).join(' ').includes('not a metre further'))).toHaveLength(1);
+  });
+
+  it('“…, officials say.”: the words before the attribution', () => {
+    expect(claimWith(result, 'The dredging will cost more than expected').kind).toBe('assert');
+  });
+
+  it('“X maintains that …, accusing Y of …”: two claims, one per frame', () => {
+    expect(claimWith(result, 'the union was never consulted')).toMatchObject({ kind: 'assert', by: 'petra-holm' });
+    expect(claimWith(result, 'accusing the authority of ignoring its letters')).toMatchObject({ kind: 'accuse', by: 'petra-holm' });
+  });
+
+  it('a paragraph with no speaker is the article’s own voice: a publication party unique to the article', () => {
+    const claim = claimWith(result, 'The ferry terminal is due to open in May');
+    expect(claim.by).toBe('publication-test-article');
+    expect(result.parties.find(({ party }) => party.id === 'publication-test-article')?.party.kind).toBe('publication');
+  });
+
+  it('quotes every suggestion verbatim: the project’s locateQuote finds each one exactly once (or at its occurrence)', () => {
+    expect(result.claims.length).toBeGreaterThanOrEqual(9);
+    for (const { claim } of result.claims) {
+      expect(locateQuote(texts, quoteSpans(claim), claim.occurrence).status, JSON.stringify(claim.quote)).toBe('found');
+    }
+    expect(result.unverified).toBe(0);
+  });
+
+  it('guesses kinds and says so, and names every claimant as a party', () => {
+    const ids = new Set(result.parties.map(({ party }) => party.id));
+    for (const { claim } of result.claims) for (const id of [claim.by, ...claim.about]) expect(ids.has(id), id).toBe(true);
+    expect(result.parties.find(({ party }) => party.id === 'jonas-brekke')?.kindGuessed).toBe(true);
+  });
+});
+
+describe('parties', () => {
+  it('reuses the id another article gives the same name, with that article’s kind, and finds its aliases here', () => {
+    const other: Party = { id: 'veloria', name: 'Veloria', kind: 'state', aliases: ['Tarsk'] };
+    const { result } = suggestFor('Tarsk on Monday accused the dam operator of hiding the figures.\n\nVelorian officials said the river had fallen by a third.\n', {
+      otherParties: [{ article: 'earlier-article', party: other }],
+    });
+    const veloria = result.parties.find(({ party }) => party.id === 'veloria');
+    expect(veloria).toMatchObject({ from: { article: 'earlier-article' }, kindGuessed: false });
+    expect(veloria!.party.name).toBe('Tarsk'); // the name this text uses
+    expect(claimWith(result, 'the river had fallen').by).toBe('veloria'); // "Velorian officials": of Veloria
+  });
+
+  it('splits a claim made by two speakers joined by “and”', () => {
+    const { result } = suggestFor('Farmers and fishermen warned that the river was running dry.\n');
+    const claims = result.claims.filter(({ claim }) => claim.quote === 'the river was running dry');
+    expect(claims.map(({ claim }) => claim.by).sort()).toEqual(['farmers', 'fishermen']);
+  });
+
+  it('gives unnamed sources an id unique to the article', () => {
+    const { result } = suggestFor('Two officials, who spoke on condition of anonymity, said the talks had stalled.\n');
+    const party = result.parties.find(({ party }) => party.kind === 'unnamed-sources');
+    expect(party?.party.id).toMatch(/^test-article-/);
+    expect(claimWith(result, 'the talks had stalled').by).toBe(party?.party.id);
+  });
+});
+
+describe('what the article already has', () => {
+  it('shows a suggestion that overlaps an existing claim as covered, and does not propose it again', () => {
+    const body = 'The council warned that the bridge could close. The mayor said repairs would start in June.\n';
+    const parties: Party[] = [{ id: 'council', name: 'council', kind: 'institution', aliases: [] }];
+    const blocks = textBlocks(body);
+    const result = suggest({
+      slug: 'bridge',
+      blocks,
+      parties,
+      claims: [{ id: 'council-warns', by: 'council', kind: 'warn', about: ['council'], summary: 'The council warns.', quote: 'the bridge could close', respondsTo: [] }],
+    });
+    expect(result.covered.map((c) => c.coveredBy)).toEqual(['council-warns']);
+    expect(result.claims.some(({ claim }) => quoteSpans(claim).join(' ').includes('the bridge could close'))).toBe(false);
+    expect(claimWith(result, 'repairs would start in June').kind).toBe('assert');
+  });
+});
+
+describe('output', () => {
+  const draft = `---
+draft: true
+title: Port authority rejects union claim of secret dredging
+# the editor's note stays
+source:
+  publisher: The Harbour Gazette
+parties:
+  - id: coastal-fishers-union
+    name: Coastal Fishers’ Union
+    kind: institution
+    description: Written by the editor.
+claims:
+  - id: union-accuses-authority
+    by: coastal-fishers-union
+    kind: accuse
+    about: [coastal-fishers-union]
+    summary: The union accuses the authority of dredging in secret.
+    quote: accusations by the Coastal Fishers’ Union that it had dredged the northern channel in secret
+---
+
+${HARBOUR}`;
+  const source: ArticleSource = (() => {
+    const { frontmatter, content } = parseFrontmatter(draft, { frontmatter: 'empty-with-lines' });
+    return { file: 'content/articles/port-dredging.mdx', slug: 'port-dredging', data: frontmatter, body: content };
+  })();
+  const result = suggest(suggestInput(source, [source]));
+
+  it('--write keeps every entry, comment and field the editor wrote, and the body byte for byte', () => {
+    const merged = mergeIntoFile(draft, result);
+    expect(merged.endsWith(`---\n\n${HARBOUR}`)).toBe(true);
+    expect(merged).toContain("# the editor's note stays");
+    expect(merged).toContain('description: Written by the editor.');
+    const data = parseFrontmatter(merged).frontmatter as { parties: Party[]; claims: Array<{ id: string }> };
+    expect(data.parties[0]!.id).toBe('coastal-fishers-union');
+    expect(data.claims[0]!.id).toBe('union-accuses-authority');
+    expect(data.claims.length).toBe(1 + result.claims.length);
+    expect(result.covered.map((c) => c.coveredBy)).toContain('union-accuses-authority');
+    // A second run adds nothing twice.
+    const again = mergeIntoFile(merged, suggest(suggestInput({ ...source, data: parseFrontmatter(merged).frontmatter }, [])));
+    expect((parseFrontmatter(again).frontmatter as { claims: unknown[] }).claims.length).toBe(data.claims.length);
+  });
+
+  it('--write gives an article the project’s checker passes: every quote found, every party defined', () => {
+    const merged = mergeIntoFile(draft, result);
+    const { frontmatter, content } = parseFrontmatter(merged, { frontmatter: 'empty-with-lines' });
+    const { issues } = checkArticles([{ ...source, data: frontmatter, body: content }]);
+    expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  });
+
+  it('prints YAML with a reason per suggestion and a # guess on guessed kinds, or JSON with parties and claims', () => {
+    const yaml = suggestionsYaml(result, source.file);
+    expect(yaml).toMatch(/# why: verb “denied” \(deny\), frame “X verb …”/);
+    expect(yaml).toMatch(/kind: person # guess/);
+    expect(yaml).toContain('covered by claim union-accuses-authority');
+    const json = suggestionsJson(result);
+    expect(Object.keys(json)).toEqual(['parties', 'claims']);
+    expect(json.claims.length).toBe(result.claims.length);
+  });
+});
+
+describe('the measure', () => {
+  it('matches one to one when quotes share half of the shorter one', () => {
+    const at = (block: number, start: number, end: number) => [{ block, start, end }];
+    const score = evaluate(
+      [
+        { id: 'a', spans: at(0, 0, 100), kind: 'assert', by: 'x' },
+        { id: 'b', spans: at(0, 10, 20), kind: 'warn', by: 'y' },
+        { id: 'c', spans: at(1, 0, 10), kind: 'deny', by: 'x' },
+      ],
+      [
+        { id: 's1', spans: at(0, 0, 60), kind: 'assert', by: 'x' },
+        { id: 's2', spans: at(1, 6, 30), kind: 'deny', by: 'x' },
+      ],
+    );
+    // s1 can be a or b (both inside it), but only one of them; s2 shares 4 of c's 10 characters: no match.
+    expect(score.matched).toBe(1);
+    expect(score.missed).toHaveLength(2);
+    expect(score.extra).toEqual(['s2']);
+  });
+});
