@@ -225,6 +225,8 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         if (found.some((c) => c.index === j)) { boundary = j + 1; break; }
       }
       const isGerund = has(verbToken, 'Gerund') || /ing$/.test(word(verbToken));
+      // "Writing on X on Friday, she added that …": a participle opening the sentence sets the scene.
+      if (isGerund && i === 0) continue;
       const afterComma = endsWithComma(tokens[i - 1]) || closesQuote(tokens[i - 1]);
       let frame: Frame | undefined;
       let regionStart = i;

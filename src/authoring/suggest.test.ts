@@ -102,6 +102,25 @@ describe('claims from reporting verbs and their frames', () => {
   });
 });
 
+describe('sentences', () => {
+  it('a line break inside a paragraph does not end a sentence: the claim runs over it', () => {
+    const { blocks, result } = suggestFor('The ministry said the gates were opened\nby hand on the morning of the flood.\n');
+    expect(blocks[0]!.text).toContain('\n');
+    expect(claimWith(result, 'the gates were opened').quote).toBe('the gates were opened by hand on the morning of the flood');
+  });
+
+  it('a sentence no speaker frames, in a paragraph with a speaker, is the article’s own voice', () => {
+    const { result } = suggestFor('The minister said the road would reopen in June. The road has been closed since the landslide in March.\n', { publisher: 'The Valley Post' });
+    expect(claimWith(result, 'The road has been closed since the landslide').by).toBe('valley-post');
+    expect(result.parties.find(({ party }) => party.id === 'valley-post')?.party).toMatchObject({ kind: 'publication', name: 'The Valley Post' });
+  });
+
+  it('a participle that opens a sentence sets the scene: the claim is the main verb’s', () => {
+    const { result } = suggestFor('Writing on her blog on Friday, the mayor added that the budget was balanced.\n');
+    expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['the budget was balanced']);
+  });
+});
+
 describe('parties', () => {
   it('reuses the id another article gives the same name, with that article’s kind, and finds its aliases here', () => {
     const other: Party = { id: 'veloria', name: 'Veloria', kind: 'state', aliases: ['Tarsk'] };

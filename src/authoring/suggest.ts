@@ -85,7 +85,12 @@ export function suggest(input: SuggestInput): Suggestions {
   });
   // Paragraphs with no speaker are the article's own voice: the checker wants every paragraph to carry a claim.
   input.blocks.forEach((block, index) => {
-    if (framed.has(index) || (block.type !== 'paragraph' && block.type !== 'list-item')) return;
+    if (block.type !== 'paragraph' && block.type !== 'list-item') return;
+    if (framed.has(index)) {
+      // Sentences of the paragraph that no speaker frames are in the article's own voice too.
+      for (const sentence of unframedSentences(block.text, tokenized[index]!, frames.filter((f) => f.block === index))) frames.push({ block: index, type: 'own-voice', kind: 'assert', spans: [sentence], sentence });
+      return;
+    }
     const sentence = ownVoiceSentence(block.text, tokenized[index]!);
     if (sentence) frames.push({ block: index, type: 'own-voice', kind: 'assert', spans: [sentence], sentence });
   });
@@ -204,6 +209,20 @@ function ownVoiceSentence(text: string, sentences: Sentence[]): Range | undefine
     if (range) return range;
   }
   return undefined;
+}
+
+/** Sentences of a paragraph that no frame touches and that state something. */
+function unframedSentences(text: string, sentences: Sentence[], frames: Frame[]): Range[] {
+  const out: Range[] = [];
+  for (const sentence of sentences) {
+    if (sentence.tokens.length < 5 || !sentence.tokens.some((token) => has(token, 'Verb'))) continue;
+    if (frames.some((frame) => frame.sentence.start < sentence.end && frame.sentence.end > sentence.start)) continue;
+    if (frames.some((frame) => frame.spans.some((span) => span.start < sentence.end && span.end > sentence.start))) continue;
+    if (/[“”]/.test(text.slice(sentence.start, sentence.end))) continue;
+    const range = trimRange(text, { start: sentence.start, end: sentence.end });
+    if (range) out.push(range);
+  }
+  return out;
 }
 
 /** A few cues in a statement's words that make "says" a threat or a commitment. */

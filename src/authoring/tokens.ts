@@ -32,7 +32,8 @@ interface CompromiseTerm {
 
 /** Splits a block's text into sentences of tagged words (compromise: tokeniser, sentence splitter, part-of-speech tagger). */
 export function tokenize(text: string): Sentence[] {
-  const json = nlp(text).json({ offset: true, terms: { offset: true } }) as Array<{ terms: CompromiseTerm[] }>;
+  // A line break inside a block is a space to the reader (and to a quote): not a sentence boundary. Same length, same offsets.
+  const json = nlp(text.replace(/\n/g, ' ')).json({ offset: true, terms: { offset: true } }) as Array<{ terms: CompromiseTerm[] }>;
   const sentences: Sentence[] = [];
   for (const sentence of json) {
     const tokens: Token[] = [];
