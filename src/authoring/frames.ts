@@ -69,6 +69,9 @@ function candidates(text: string, tokens: Token[]): Candidate[] {
     if (previous && DETERMINER_BEFORE.test(word(previous)) && !endsWithComma(previous)) return;
     if (previous && /^(not|never|n't)$/.test(word(previous))) return;
     if (tokens[index - 2] && /^(not|never)$/.test(word(tokens[index - 2])) && AUXILIARY.test(word(previous))) return;
+    // "the bridge, which adds twenty minutes": a relative clause about a thing, not a speaker.
+    if (previous && /^(which|that)$/.test(word(previous))) return;
+    if (entries[0]!.lemma === 'add' && !/^(that)$/.test(word(tokens[index + 1])) && !/[“"]/.test(tokens[index + 1]?.pre ?? '') && index < tokens.length - 1 && !endsWithComma(token)) return;
     // "attacks claimed by the group": a passive, found by passiveAgents.
     if (word(tokens[index + 1]) === 'by' && !AUXILIARY.test(word(previous))) return;
     const rest = text.slice(token.start);
@@ -178,17 +181,22 @@ const wordCount = (text: string, range: Range) => text.slice(range.start, range.
 /** The quotations (“…”) of a block. */
 function quotations(text: string): Range[] {
   const out: Range[] = [];
-  for (const match of text.matchAll(/“[^“”]*”/g)) out.push({ start: match.index!, end: match.index! + match[0].length });
+  for (const match of text.matchAll(/“[^“”]*”|(?<![\p{L}\p{N}])"[^"]*"(?![\p{L}\p{N}])/gu)) out.push({ start: match.index!, end: match.index! + match[0].length });
   return out;
 }
 
 /** Where the quotation that closes just before `at` opens, in the block text. */
 function quotationBefore(text: string, at: number): Range | undefined {
-  const close = text.lastIndexOf('”', at);
-  if (close === -1) return undefined;
-  const open = text.lastIndexOf('“', close);
+  const curly = text.lastIndexOf('”', at);
+  const straight = text.lastIndexOf('"', at);
+  if (straight > curly) {
+    const open = text.lastIndexOf('"', straight - 1);
+    return open === -1 ? undefined : { start: open, end: straight + 1 };
+  }
+  if (curly === -1) return undefined;
+  const open = text.lastIndexOf('“', curly);
   if (open === -1) return undefined;
-  return { start: open, end: close + 1 };
+  return { start: open, end: curly + 1 };
 }
 
 /** Finds the speech acts of one block, sentence by sentence. */
@@ -263,28 +271,34 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         const [subjectStart, subjectEnd] = trimSubject(tokens, boundary, i);
         if (subjectEnd <= subjectStart) continue;
         let from = subjectStart;
-        if (subjectEnd - subjectStart > 14) from = nounPhraseBefore(tokens, subjectEnd - 1, subjectStart);
+        const after = tokens.slice(i + 1);
+        const endsSentence = after.length === 0 || (after.length <= 6 && !after.some((t) => word(t) === 'that' || /[“"]/.test(t.pre) || (has(t, 'Verb') && !has(t, 'Participle'))));
+        // "The work will cost more, port officials say.": the speaker is after the last comma.
+        let lastComma = -1;
+        for (let j = subjectStart; j < subjectEnd - 1; j++) if (endsWithComma(tokens[j])) lastComma = j;
+        if (endsSentence && lastComma !== -1 && subjectEnd - lastComma - 1 <= 6 && nounPhraseBefore(tokens, subjectEnd - 1, lastComma + 1) === lastComma + 1) from = lastComma + 1;
+        else if (subjectEnd - subjectStart > 14) from = nounPhraseBefore(tokens, subjectEnd - 1, subjectStart);
         const speaker = rangeOf(tokens, from, subjectEnd)!;
         const pronoun = subjectEnd - from === 1 ? PRONOUNS[word(tokens[from])] : undefined;
         regionStart = from;
-        const beforeSubject = tokens[boundary - 1];
+        const beforeSubject = tokens[from - 1];
         const tail = tokens.slice(i + 1);
         const shortTail =
           !tail.some((t) => word(t) === 'that' || /[“"]/.test(t.pre)) &&
           ((tail.length <= 6 && !tail.some((t) => has(t, 'Verb') && !has(t, 'Participle'))) || (tail.length > 0 && (has(tail[0], 'Preposition') || has(tail[0], 'Date') || word(tail[0]) === 'reporters')));
         const parenthetical = endsWithComma(verbToken) && tail.length > 2;
-        const followsSomething = boundary > 0 && (endsWithComma(beforeSubject) || closesQuote(beforeSubject) || afterQuote);
+        const followsSomething = from > 0 && (endsWithComma(beforeSubject) || closesQuote(beforeSubject) || (afterQuote && from === boundary));
         if (verb.complement === 'clause' && followsSomething && (parenthetical || shortTail || i === tokens.length - 1)) {
           // After what it reports: "“…,” she said." / "These attacks, they say, have …" / "…, officials say."
-          const beforeEnd = tokens[boundary - 1]!;
+          const beforeEnd = tokens[from - 1]!;
           if (parenthetical) {
-            const first = trimRange(text, { start: clauseStart(tokens, boundary - 1), end: beforeEnd.end + 1 });
+            const first = trimRange(text, { start: clauseStart(tokens, from - 1), end: beforeEnd.end + 1 });
             const second = trimRange(text, { start: tokens[i + 1]!.start - tokens[i + 1]!.pre.length, end: sentence.end });
             if (!first || !second) continue;
             frame = { block, type: 'parenthetical', kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, speaker, pronoun, spans: [first, second], sentence: sentenceRange };
           } else {
-            const quoted = closesQuote(beforeEnd) || afterQuote ? quotationBefore(text, beforeEnd.end + beforeEnd.post.length) : undefined;
-            const before = quoted ?? trimRange(text, { start: clauseStart(tokens, boundary - 1), end: beforeEnd.end });
+            const quoted = closesQuote(beforeEnd) ? quotationBefore(text, beforeEnd.end + beforeEnd.post.length) : undefined;
+            const before = quoted ?? trimRange(text, { start: clauseStart(tokens, from - 1), end: beforeEnd.end });
             if (!before) continue;
             frame = { block, type: 'after-quote', kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, speaker, pronoun, spans: [before], sentence: sentenceRange };
           }

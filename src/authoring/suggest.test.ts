@@ -72,8 +72,10 @@ describe('claims from reporting verbs and their frames', () => {
     expect(result.claims.filter(({ claim }) => quoteSpans(claim).join(' ').includes('not a metre further'))).toHaveLength(1);
   });
 
-  it('“…, officials say.”: the words before the attribution', () => {
-    expect(claimWith(result, 'The dredging will cost more than expected').kind).toBe('assert');
+  it('“…, officials say.”: the words before the attribution, by the speakers after them', () => {
+    const claim = claimWith(result, 'The dredging will cost more than expected');
+    expect(claim).toMatchObject({ kind: 'assert', quote: 'The dredging will cost more than expected' });
+    expect(result.parties.find(({ party }) => party.id === claim.by)?.party).toMatchObject({ name: 'Port officials', kind: 'unnamed-sources' });
   });
 
   it('“X maintains that …, accusing Y of …”: two claims, one per frame', () => {

@@ -218,7 +218,7 @@ function unframedSentences(text: string, sentences: Sentence[], frames: Frame[])
     if (sentence.tokens.length < 5 || !sentence.tokens.some((token) => has(token, 'Verb'))) continue;
     if (frames.some((frame) => frame.sentence.start < sentence.end && frame.sentence.end > sentence.start)) continue;
     if (frames.some((frame) => frame.spans.some((span) => span.start < sentence.end && span.end > sentence.start))) continue;
-    if (/[“”]/.test(text.slice(sentence.start, sentence.end))) continue;
+    if (/[“”"]/.test(text.slice(sentence.start, sentence.end))) continue;
     const range = trimRange(text, { start: sentence.start, end: sentence.end });
     if (range) out.push(range);
   }
@@ -434,6 +434,8 @@ class PartyPool {
   }
 
   private add(fields: Omit<PoolParty, 'id' | 'origin'> & { id?: string }): PoolParty {
+    const same = this.parties.find((p) => p.kind === fields.kind && p.name.toLowerCase() === fields.name.toLowerCase());
+    if (same && !fields.id) return same;
     const reuse = (this.input.otherParties ?? []).find(
       ({ party }) => party.kind !== 'unnamed-sources' && [party.name, ...party.aliases].some((n) => n.toLowerCase() === fields.name.toLowerCase()),
     );
@@ -519,7 +521,8 @@ class PartyPool {
         for (const match of text.matchAll(pattern)) found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
       }
       if (party.kind !== 'person' && party.name.includes(' ') && DEFINITE_HEADS.test(lastWord)) {
-        const pattern = new RegExp(`\\b(?:[Tt]he ${escape(lastWord.toLowerCase())}|${escape(lastWord)})\\b`, 'g');
+        const bareWord = /^\p{Lu}/u.test(lastWord) ? `|${escape(lastWord)}` : '';
+        const pattern = new RegExp(`\\b(?:[Tt]he ${escape(lastWord.toLowerCase())}${bareWord})\\b`, 'g');
         const sameHead = this.parties.filter((p) => p.name.split(/\s+/).at(-1)?.toLowerCase() === lastWord.toLowerCase());
         if (sameHead.length === 1) for (const match of text.matchAll(pattern)) found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
       }
@@ -575,6 +578,9 @@ class PartyPool {
       const party = this.add({ name: upperFirst(bare), kind: 'unnamed-sources', aliases: [], why: 'the text says the speaker is not named', kindGuessed: false });
       return [{ party, speaker, how: 'a speaker the text does not name' }];
     }
+    // "the roads office" after "the district roads office": the same organisation, named shorter.
+    const shorter = this.parties.find((p) => p.kind !== 'person' && bare.includes(' ') && p.name.toLowerCase().endsWith(bare.toLowerCase()));
+    if (shorter) return [{ party: shorter, speaker, how: `“${speaker}” is ${shorter.name}, named shorter` }];
     // "the port authority", "the regional council": an organisation the text names without capitals.
     if (head && ORGANISATION_HEADS.test(head) && !/^(its|their|his|her)\s/i.test(speaker)) {
       const words = bare.split(/\s+/).map((w) => ({ text: w }));
