@@ -215,6 +215,15 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
       const verbToken = tokens[i]!;
       const { verb } = candidate;
       const previousFrame = accepted[accepted.length - 1];
+      // "urged both sides to meet and said it would host the talks": a second verb of the same speaker.
+      if (previousFrame && /^(and|but)$/.test(word(tokens[i - 1])) && previousFrame.frame.speaker) {
+        const content = contentAfter(text, tokens, i, verb);
+        if (content) {
+          const frame: Frame = { ...previousFrame.frame, kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, spans: [content], introduces: undefined };
+          accepted.push({ frame, candidate, regionStart: i - 1 });
+        }
+        continue;
+      }
       // A reporting verb inside what another verb reports ("said both sides had confirmed…") is part of that claim.
       if (previousFrame && previousFrame.frame.type !== 'after-quote' && previousFrame.frame.type !== 'parenthetical') {
         const between = tokens.slice(previousFrame.candidate.index, i);
@@ -314,6 +323,11 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
       }
       if (frame) accepted.push({ frame, candidate, regionStart });
     }
+    // Frames with too few words of their own ("the talks the commission has offered") are none, and cut nothing.
+    for (let k = accepted.length - 1; k >= 0; k--) {
+      const { frame } = accepted[k]!;
+      if (frame.spans.reduce((n, span) => n + wordCount(text, span), 0) < 3) accepted.splice(k, 1);
+    }
     // Each claim ends where the next frame of its sentence begins.
     accepted.forEach(({ frame }, k) => {
       const next = accepted[k + 1];
@@ -325,6 +339,15 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         if (trimmed) frame.spans[0] = trimmed;
       }
     });
+    // "called on X to A, B and C": three demands, one claim each.
+    for (const entry of [...accepted]) {
+      const { frame } = entry;
+      if (!['demand', 'appeal', 'commit'].includes(frame.kind) || frame.spans.length !== 1) continue;
+      const parts = splitInfinitives(text, tokens, frame.spans[0]!);
+      if (parts.length < 2) continue;
+      frame.spans = [parts[0]!];
+      accepted.splice(accepted.indexOf(entry) + 1, 0, ...parts.slice(1).map((part) => ({ ...entry, frame: { ...frame, spans: [part] } })));
+    }
     for (const { frame } of accepted) {
       if (frame.spans.every((span) => wordCount(text, span) >= 2) && frame.spans.reduce((n, span) => n + wordCount(text, span), 0) >= 3) frames.push(frame);
     }
@@ -340,6 +363,37 @@ function speakerEndsSentence(tokens: Token[], start: number): boolean {
   if (end >= tokens.length) return true;
   const last = tokens[end - 1]!;
   return /[.!?]/.test(last.post) || (endsWithComma(last) && /^(who|which|whose|a|an|the)$/.test(word(tokens[end])));
+}
+
+/** Splits "to A, B(,) and C" inside a span where B and C are verbs in the base form: the span up to A, then B, then C. */
+function splitInfinitives(text: string, tokens: Token[], span: Range): Range[] {
+  const inside = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  const to = inside.findIndex((t) => word(t) === 'to' && has(inside[inside.indexOf(t) + 1], 'Infinitive'));
+  if (to === -1) return [];
+  const cuts: number[] = [];
+  for (let k = to + 2; k < inside.length; k++) {
+    const previous = inside[k - 1]!;
+    const startsItem = (t: Token | undefined) => t !== undefined && has(t, 'Infinitive') && !has(t, 'Noun');
+    if (endsWithComma(previous) && startsItem(inside[k])) cuts.push(k);
+    else if (word(inside[k]) === 'and' && endsWithComma(previous) && startsItem(inside[k + 1])) cuts.push(k + 1);
+    else if (word(inside[k]) === 'and' && cuts.length > 0 && startsItem(inside[k + 1])) cuts.push(k + 1);
+  }
+  if (cuts.length === 0) return [];
+  const ranges: Range[] = [];
+  let from = span.start;
+  for (const cut of cuts) {
+    const range = trimRange(text, { start: from, end: inside[cut]!.start });
+    if (range) ranges.push(range);
+    from = inside[cut]!.start;
+  }
+  const last = trimRange(text, { start: from, end: span.end });
+  if (last) ranges.push(last);
+  return ranges.map((range) => {
+    // Each item ends before its joining ", and".
+    const words = text.slice(range.start, range.end);
+    const cut = words.search(/,?\s+and$/);
+    return cut > 0 ? { start: range.start, end: range.start + cut } : range;
+  });
 }
 
 function lastIndexOfWord(tokens: Token[], target: string, from: number, floor: number): number {

@@ -117,6 +117,17 @@ describe('sentences', () => {
     expect(result.parties.find(({ party }) => party.id === 'valley-post')?.party).toMatchObject({ kind: 'publication', name: 'The Valley Post' });
   });
 
+  it('“called on X to A, B and C”: one demand each; “urged … and said …”: two claims of one speaker', () => {
+    const { result } = suggestFor('The council called on the operator to restore the sailings, publish its accounts and meet the islanders. The mayor urged both sides to talk and said she would host them.\n');
+    expect(result.claims.map(({ claim }) => [claim.kind, claim.quote])).toEqual([
+      ['demand', 'called on the operator to restore the sailings'],
+      ['demand', 'publish its accounts'],
+      ['demand', 'meet the islanders'],
+      ['appeal', 'urged both sides to talk'],
+      ['assert', 'she would host them'],
+    ]);
+  });
+
   it('a participle that opens a sentence sets the scene: the claim is the main verb’s', () => {
     const { result } = suggestFor('Writing on her blog on Friday, the mayor added that the budget was balanced.\n');
     expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['the budget was balanced']);
