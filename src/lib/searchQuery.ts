@@ -1,0 +1,116 @@
+/**
+ * What the search page and the index agree on, and the page's pure logic: the facets, the query in the
+ * address (`/search/?q=…&by=…`), and how Pagefind's highlighted text becomes safe pieces of text. It runs
+ * in the browser (src/scripts/search.ts), so it imports nothing.
+ */
+
+/** The kinds of result, as the `type` filter and the `type` meta name them. */
+export const RESULT_TYPES = ['claim', 'article', 'party'] as const;
+export type ResultType = (typeof RESULT_TYPES)[number];
+
+/**
+ * The facets, in the order the search page shows them. Their keys are the `filters` of each record
+ * and the query parameters of `/search/` (`?q=…&by=Pakistan&kind=accuse`).
+ */
+export const FACETS = [
+  { key: 'type', label: 'Result type' },
+  { key: 'by', label: 'Claim by' },
+  { key: 'about', label: 'Claim about' },
+  { key: 'kind', label: 'Kind of claim' },
+  { key: 'article', label: 'Article' },
+] as const;
+export type FacetKey = (typeof FACETS)[number]['key'];
+const FACET_KEYS = new Set<string>(FACETS.map((facet) => facet.key));
+
+/** The words Pagefind counts as one position in a record (its `word_separators`), so that `locations` map onto them. */
+export const WORD_SEPARATORS = /[^\S\uFEFF]+/;
+
+/** A longer query is cut here (and the page says so): Pagefind looks up every word, and no quote is this long. */
+export const MAX_QUERY_LENGTH = 200;
+
+export interface SearchState {
+  q: string;
+  filters: Partial<Record<FacetKey, string[]>>;
+}
+
+/** The search in an address's query string: `q`, and each facet's values (repeated parameters); anything else is ignored. */
+export function parseState(search: string): SearchState {
+  const params = new URLSearchParams(search);
+  const filters: SearchState['filters'] = {};
+  for (const [key, value] of params) {
+    if (!FACET_KEYS.has(key) || value === '') continue;
+    const values = (filters[key as FacetKey] ??= []);
+    if (!values.includes(value)) values.push(value);
+  }
+  return { q: params.get('q') ?? '', filters };
+}
+
+/** The query string for a search (`?q=…&by=…`), in facet order; empty for no search. */
+export function stateToSearch(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q.trim() !== '') params.set('q', state.q);
+  for (const { key } of FACETS) for (const value of state.filters[key] ?? []) params.append(key, value);
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** The query Pagefind is given: spaces collapsed, cut at MAX_QUERY_LENGTH (not inside a surrogate pair). */
+export function searchTerm(q: string): { term: string; cut: boolean } {
+  const collapsed = q.replace(/\s+/g, ' ').trim();
+  if (collapsed.length <= MAX_QUERY_LENGTH) return { term: collapsed, cut: false };
+  return { term: Array.from(collapsed).slice(0, MAX_QUERY_LENGTH).join('').trim(), cut: true };
+}
+
+/** Pagefind's filter option: values of one facet are alternatives (any), facets narrow each other (all). */
+export function pagefindFilters(filters: SearchState['filters']): Record<string, { any: string[] }> {
+  const out: Record<string, { any: string[] }> = {};
+  for (const { key } of FACETS) if (filters[key]?.length) out[key] = { any: [...filters[key]!] };
+  return out;
+}
+
+export interface TextPiece {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * Pagefind's excerpt (its text with `<`, `>` escaped and the matching words wrapped in `<mark>`) as plain
+ * pieces of text, marked or not, for the page to build with text nodes: nothing in it is ever parsed as HTML.
+ */
+export function excerptPieces(excerpt: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
+  let mark = false;
+  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') mark = true;
+    else if (part === '</mark>') mark = false;
+    else if (part !== '') pieces.push({ text: part.replace(/&lt;/g, '<').replace(/&gt;/g, '>'), mark });
+  }
+  return merge(pieces);
+}
+
+/**
+ * Words `from` to `from + count` of a record's content, with the words Pagefind matched marked: a claim's
+ * content is its quote (`quoteWords` words) then its summary (`summaryWords`), and `locations` are the
+ * matched word positions in that content.
+ */
+export function wordPieces(content: string, from: number, count: number, locations: readonly number[]): TextPiece[] {
+  const words = content.split(WORD_SEPARATORS).slice(from, from + count);
+  const matched = new Set(locations.map((location) => location - from));
+  const pieces: TextPiece[] = [];
+  words.forEach((word, i) => {
+    if (i > 0) pieces.push({ text: ' ', mark: matched.has(i - 1) && matched.has(i) });
+    pieces.push({ text: word, mark: matched.has(i) });
+  });
+  return merge(pieces);
+}
+
+/** Joins neighbouring pieces that are both marked or both not. */
+function merge(pieces: TextPiece[]): TextPiece[] {
+  const out: TextPiece[] = [];
+  for (const piece of pieces) {
+    const last = out.at(-1);
+    if (last && last.mark === piece.mark) last.text += piece.text;
+    else out.push({ ...piece });
+  }
+  return out;
+}

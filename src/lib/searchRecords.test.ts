@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { validSource } from '../../tests/fixtures/articleSource.ts';
+import { buildReferenceIndex } from './referenceIndex.ts';
+import { searchRecords, WORD_SEPARATORS, type SearchRecord } from './searchRecords.ts';
+import { type ArticleSource, checkArticles } from './validateArticles.ts';
+
+function index(...sources: ArticleSource[]) {
+  const result = checkArticles(sources);
+  expect(result.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  return buildReferenceIndex(result.articles);
+}
+
+/** A second article: a spokesperson speaking for Pakistan, a quote in two spans, a party named like one of the first article. */
+function secondSource(): ArticleSource {
+  return {
+    file: 'content/articles/border-talks.mdx',
+    slug: 'border-talks',
+    body: 'The spokesperson said talks resumed, adding that Kabul was consulted.\n\nA Pakistan newspaper disagreed.\n',
+    data: {
+      title: 'Border talks',
+      dek: 'Talks at the border.',
+      source: { publisher: 'The Ledger', published: '2025-03-14' },
+      parties: [
+        { id: 'pakistan', name: 'Pakistan', kind: 'state', aliases: ['Kabul'] },
+        { id: 'fo-spokesperson', name: 'Foreign Office spokesperson', kind: 'person', speaksFor: 'pakistan', aliases: ['spokesperson'] },
+        { id: 'pakistan-newspaper', name: 'Pakistan', kind: 'publication', aliases: [] },
+      ],
+      claims: [
+        {
+          id: 'talks-resumed',
+          by: 'fo-spokesperson',
+          kind: 'assert',
+          about: ['pakistan'],
+          summary: 'The spokesperson says talks resumed.',
+          quote: ['talks resumed,', 'Kabul was consulted.'],
+          date: '2025-03-13',
+        },
+        {
+          id: 'newspaper-disagrees',
+          by: 'pakistan-newspaper',
+          kind: 'deny',
+          about: ['fo-spokesperson'],
+          summary: 'A newspaper disagrees.',
+          quote: 'newspaper disagreed',
+        },
+      ],
+    },
+  };
+}
+
+const byUrl = (records: SearchRecord[], url: string) => records.find((record) => record.url === url)!;
+
+describe('searchRecords', () => {
+  it('makes one record per claim, per article and per party, in a stable order', () => {
+    const records = searchRecords(index(validSource(), secondSource()));
+    expect(records.map((record) => `${record.meta.type} ${record.url}`)).toEqual([
+      'article /articles/border-talks/',
+      'claim /articles/border-talks/#claim-talks-resumed',
+      'claim /articles/border-talks/#claim-newspaper-disagrees',
+      'article /articles/sample/',
+      'claim /articles/sample/#claim-pakistan-rejects',
+      'claim /articles/sample/#claim-taliban-accuses',
+      'party /parties/fo-spokesperson/',
+      'party /parties/pakistan/',
+      'party /parties/pakistan-newspaper/',
+      'party /parties/taliban-administration/',
+    ]);
+    expect(records.every((record) => record.language === 'en')).toBe(true);
+    expect(searchRecords(index(validSource(), secondSource()))).toEqual(records);
+  });
+
+  it('gives a claim its number, kind, claimant, parties concerned and quote, and links it to its card', () => {
+    const records = searchRecords(index(validSource()));
+    const claim = byUrl(records, '/articles/sample/#claim-taliban-accuses');
+    expect(claim.meta).toEqual({
+      type: 'claim',
+      title: 'The Taliban administration says Pakistan interferes.',
+      number: '2',
+      kind: 'accuse',
+      by: 'Taliban administration',
+      about: 'Pakistan',
+      speaker: 'spokesperson',
+      quote: 'Pakistan interferes',
+      quoteWords: '2',
+      summaryWords: '6',
+      article: 'Sample',
+    });
+    expect(claim.filters).toEqual({ type: ['claim'], by: ['Taliban administration'], about: ['Pakistan'], kind: ['accuse'], article: ['Sample'] });
+    // The quote first, on its own line, then the summary and the names a reader may search for.
+    expect(claim.content.split('\n')).toEqual(['Pakistan interferes', 'The Taliban administration says Pakistan interferes.', 'spokesperson', 'Taliban administration', 'Pakistan']);
+  });
+
+  it('counts a spokesperson’s claim as by the party it speaks for too, and joins a quote’s spans as the cards do', () => {
+    const records = searchRecords(index(validSource(), secondSource()));
+    const claim = byUrl(records, '/articles/border-talks/#claim-talks-resumed');
+    expect(claim.meta.quote).toBe('talks resumed, … Kabul was consulted.');
+    expect(claim.meta.quoteWords).toBe(String(claim.meta.quote!.split(WORD_SEPARATORS).length));
+    expect(claim.content.split(WORD_SEPARATORS).slice(0, 6).join(' ')).toBe(claim.meta.quote);
+    expect(claim.meta).toMatchObject({ by: 'Foreign Office spokesperson', through: 'Pakistan', date: '2025-03-13', number: '1' });
+    expect(claim.filters.by).toEqual(['Foreign Office spokesperson', 'Pakistan (pakistan)']);
+  });
+
+  it('keeps facet values unique: two parties with one name are told apart by their ids', () => {
+    const records = searchRecords(index(validSource(), secondSource()));
+    const denial = byUrl(records, '/articles/border-talks/#claim-newspaper-disagrees');
+    expect(denial.filters.by).toEqual(['Pakistan (pakistan-newspaper)']);
+    expect(denial.filters.about).toEqual(['Foreign Office spokesperson']);
+    expect(byUrl(records, '/articles/sample/#claim-taliban-accuses').filters.about).toEqual(['Pakistan (pakistan)']);
+  });
+
+  it('makes an article a record of its title, standfirst and text, filtered by its claims’ parties', () => {
+    const records = searchRecords(index(validSource(), secondSource()));
+    const article = byUrl(records, '/articles/border-talks/');
+    expect(article.content.split('\n')).toEqual([
+      'Border talks',
+      'Talks at the border.',
+      'The spokesperson said talks resumed, adding that Kabul was consulted.',
+      'A Pakistan newspaper disagreed.',
+    ]);
+    expect(article.meta).toEqual({ type: 'article', title: 'Border talks', source: 'The Ledger, 2025-03-14', claims: '2', parties: '3' });
+    expect(article.filters).toEqual({
+      type: ['article'],
+      by: ['Foreign Office spokesperson', 'Pakistan (pakistan)', 'Pakistan (pakistan-newspaper)'],
+      about: ['Pakistan (pakistan)', 'Foreign Office spokesperson'],
+      article: ['Border talks'],
+    });
+  });
+
+  it('makes a party a record of every name, alias and description the articles give it', () => {
+    const records = searchRecords(index(validSource(), secondSource()));
+    const pakistan = byUrl(records, '/parties/pakistan/');
+    expect(pakistan.content.split('\n')).toEqual(['Pakistan', 'Kabul', 'Islamabad']);
+    expect(pakistan.meta).toEqual({ type: 'party', title: 'Pakistan', kind: 'state', alsoCalled: 'Kabul, Islamabad', articles: '2', claimsBy: '2', claimsAbout: '2' });
+    expect(pakistan.filters).toEqual({ type: ['party'], by: ['Pakistan (pakistan)'], about: ['Pakistan (pakistan)'], article: ['Border talks', 'Sample'] });
+    // A party no claim is about has no `about` value to offer.
+    expect(byUrl(records, '/parties/pakistan-newspaper/').filters).toEqual({ type: ['party'], by: ['Pakistan (pakistan-newspaper)'], article: ['Border talks'] });
+  });
+
+  it('keeps markup in the frontmatter as text: the page builds results with textContent, never as HTML', () => {
+    const source = validSource();
+    source.data.claims[0].summary = 'Says <script>alert(1)</script> & more.';
+    const claim = byUrl(searchRecords(index(source)), '/articles/sample/#claim-taliban-accuses');
+    expect(claim.meta.title).toBe('Says <script>alert(1)</script> & more.');
+  });
+});
