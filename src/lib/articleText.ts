@@ -111,6 +111,23 @@ export function findBodyCode(tree: Root): Array<{ what: string; line?: number }>
   return found;
 }
 
+/** Links the text may carry: web addresses, and e-mail addresses (GFM links those by itself). */
+const SAFE_URL = /^(https?:\/\/|mailto:)/i;
+
+/** Every link a page would emit that is not a web address, and every image: what it is, its address, its line in the body. */
+export function findUnsafeLinks(tree: Root): Array<{ what: string; url: string; line?: number }> {
+  const found: Array<{ what: string; url: string; line?: number }> = [];
+  const walk = (node: Nodes) => {
+    const line = node.position?.start.line;
+    if (node.type === 'image') found.push({ what: 'an image', url: node.url, line });
+    else if (node.type === 'imageReference') found.push({ what: 'an image', url: node.identifier, line });
+    else if ((node.type === 'link' || node.type === 'definition') && !SAFE_URL.test(node.url)) found.push({ what: 'a link', url: node.url, line });
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(tree);
+  return found;
+}
+
 /** Separator between blocks in the article's plain text (the text that quote offsets count in). */
 export const BLOCK_SEPARATOR = '\n\n';
 

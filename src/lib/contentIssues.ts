@@ -30,7 +30,9 @@ export function formatReport(issues: readonly ContentIssue[]): string {
 /** Quotes a value for a message the way the editor typed it; objects and arrays as JSON. */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  return JSON.stringify(value);
+  const shown = JSON.stringify(value) ?? String(value);
+  // A long value is cut: the message names it, and a 1 MB field must not make a 1 MB message.
+  return shown.length > 80 ? `${shown.slice(0, 80)}… (${shown.length} characters)` : shown;
 }
 
 /** The error thrown when content has errors: its message is the whole report. */

@@ -8,7 +8,7 @@ export interface TextSpan {
 export type QuoteLocation =
   | { status: 'found'; spans: TextSpan[]; occurrences: number }
   /** Span `span` (from 0) of the quote is nowhere in the text. */
-  | { status: 'missing'; span: number; nearMatch?: TextSpan & { text: string }; crossing?: BlockCrossing }
+  | { status: 'missing'; span: number; nearMatch?: TextSpan & { text: string }; crossing?: BlockCrossing; invisible?: InvisibleDifference }
   /** Span `span` occurs, but not after the span before it in the same or the next block. */
   | { status: 'out-of-order'; span: number }
   | { status: 'ambiguous'; occurrences: number; firstSpans: TextSpan[] }
@@ -19,6 +19,69 @@ export interface BlockCrossing {
   block: number;
   /** The quote cut at the block boundary: the part in `block`, the part in `block + 1`. */
   parts: [string, string];
+}
+
+/** A character no reader sees that stands between a quote and the text: in one and not the other. */
+export interface InvisibleDifference {
+  /** `U+200B ZERO WIDTH SPACE` */
+  character: string;
+  /** Where it is: in the quote (at a character of the quote) or in the text (in a block, at a character of it). */
+  in: 'quote' | 'text';
+  block?: number;
+  at: number;
+}
+
+/** Zero-width characters, direction marks and a soft hyphen: invisible on the page, yet they make two texts differ. */
+const INVISIBLE: Record<string, string> = {
+  '\u00AD': 'SOFT HYPHEN',
+  '\u200B': 'ZERO WIDTH SPACE',
+  '\u200C': 'ZERO WIDTH NON-JOINER',
+  '\u200D': 'ZERO WIDTH JOINER',
+  '\u200E': 'LEFT-TO-RIGHT MARK',
+  '\u200F': 'RIGHT-TO-LEFT MARK',
+  '\u202A': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202B': 'RIGHT-TO-LEFT EMBEDDING',
+  '\u202C': 'POP DIRECTIONAL FORMATTING',
+  '\u202D': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202E': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2060': 'WORD JOINER',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'FIRST STRONG ISOLATE',
+  '\u2069': 'POP DIRECTIONAL ISOLATE',
+  '\uFEFF': 'ZERO WIDTH NO-BREAK SPACE',
+};
+const INVISIBLE_CHARS = new RegExp(`[${Object.keys(INVISIBLE).join('')}]`, 'g');
+
+function nameOf(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${INVISIBLE[char]}`;
+}
+
+/** When a quote matches the text only once invisible characters are taken out of both: which character, and where. */
+export function findInvisibleDifference(blocks: readonly string[], span: string): InvisibleDifference | undefined {
+  const inQuote = span.search(INVISIBLE_CHARS);
+  const cleanSpan = span.replace(INVISIBLE_CHARS, '');
+  if (cleanSpan.trim() === '') return undefined;
+  for (let block = 0; block < blocks.length; block++) {
+    const text = blocks[block]!;
+    // The text without its invisible characters, and where each remaining character was.
+    const kept: number[] = [];
+    let clean = '';
+    for (let i = 0; i < text.length; i++) {
+      if (INVISIBLE[text[i]!]) continue;
+      clean += text[i];
+      kept.push(i);
+    }
+    const pattern = spanPattern(cleanSpan);
+    const match = pattern.exec(clean);
+    if (!match) continue;
+    const from = kept[match.index]!;
+    const to = kept[match.index + match[0].length - 1]! + 1;
+    const hidden = text.slice(from, to).search(INVISIBLE_CHARS);
+    if (hidden !== -1) return { character: nameOf(text[from + hidden]!), in: 'text', block, at: from + hidden + 1 };
+    if (inQuote !== -1) return { character: nameOf(span[inQuote]!), in: 'quote', at: inQuote + 1 };
+  }
+  return undefined;
 }
 
 /** A pattern for `span` in which any run of whitespace matches any run of whitespace in the text. */
@@ -70,9 +133,12 @@ function chainFrom(blocks: readonly string[], spans: readonly string[], first: T
  * Finds a claim's quote: its spans in reading order, each verbatim, in one block or consecutive blocks.
  * `occurrence` (from 1) picks one of several places the whole quote fits; without it, several are ambiguous.
  */
-export function locateQuote(blocks: readonly string[], spans: readonly string[], occurrence?: number): QuoteLocation {
-  for (let i = 0; i < spans.length; i++) {
-    if (findOccurrences(blocks, spans[i]!).length === 0) return missing(blocks, spans[i]!, i);
+export function locateQuote(blocks: readonly string[], written: readonly string[], occurrence?: number): QuoteLocation {
+  const spans: string[] = [];
+  for (let i = 0; i < written.length; i++) {
+    const span = formInText(blocks, written[i]!);
+    if (span === undefined) return missing(blocks, written[i]!, i);
+    spans.push(span);
   }
   const chains: TextSpan[][] = [];
   let failed = 1;
@@ -90,9 +156,16 @@ export function locateQuote(blocks: readonly string[], spans: readonly string[],
   return { status: 'found', spans: chains[0]!, occurrences: 1 };
 }
 
+/** The span as the text has it: as written, or in the other Unicode normal form (é as one character or as e + ´). */
+function formInText(blocks: readonly string[], span: string): string | undefined {
+  return [span, span.normalize('NFC'), span.normalize('NFD')].find((form) => findOccurrences(blocks, form).length > 0);
+}
+
 function missing(blocks: readonly string[], span: string, index: number): QuoteLocation {
   const crossing = findBlockCrossing(blocks, span);
   if (crossing) return { status: 'missing', span: index, crossing };
+  const invisible = findInvisibleDifference(blocks, span);
+  if (invisible) return { status: 'missing', span: index, invisible };
   const nearMatch = findNearMatch(blocks, span);
   return nearMatch ? { status: 'missing', span: index, nearMatch } : { status: 'missing', span: index };
 }

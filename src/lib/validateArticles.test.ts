@@ -358,3 +358,71 @@ describe('names the site keeps', () => {
     );
   });
 });
+
+describe('hostile and careless input', () => {
+  it('refuses links that are not web or e-mail addresses, and images, naming the line', () => {
+    const source = validSource({
+      body: 'Pakistan says it rejects the accusation, [click](javascript:alert(1)).\n\n![x](https://tracker.example/p.png) The Taliban administration’s spokesperson said Pakistan interferes, [per](https://example.org) [mail](mailto:desk@example.org).\n',
+    });
+    const errors = errorsOf(source).map(formatIssue);
+    expect(errors).toEqual([
+      'error: content/articles/sample.mdx › body, line 1: a link to "javascript:alert(1)": only http: and https: addresses are allowed\n    fix: keep the link text and remove the link, or give its web address',
+      'error: content/articles/sample.mdx › body, line 3: an image ("https://tracker.example/p.png") is not part of the text the site keeps\n    fix: leave the image out; if the text refers to it, its words stay',
+    ]);
+  });
+
+  it('refuses a source URL that is not http: or https:', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>x</script>', 'ftp://example.org/a']) {
+      const source = validSource();
+      source.data.source = { url };
+      expect(messages(source)[0], url).toContain(`source.url: ${JSON.stringify(url)} is not an http: or https: address`);
+    }
+  });
+
+  it('refuses control characters in a field and in the body, saying where', () => {
+    const source = validSource({ body: 'Pakistan says it rejects the accusation.\u0007\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n' });
+    source.data.title = 'Sample\u0000 title';
+    const text = messages(source).join('\n');
+    expect(text).toContain('title: has a control character (U+0000) at character 7; remove it');
+    expect(text).toContain('body, line 1: the text has a control character (U+0007)');
+  });
+
+  it('keeps ids to 100 characters and fields to a sane length', () => {
+    const source = validSource();
+    source.data.parties[0].id = 'p'.repeat(300);
+    source.data.claims[0].summary = 'word '.repeat(400);
+    const text = messages(source).join('\n');
+    expect(text).toContain('id: at most 100 characters, so that every page\'s path fits every file system');
+    expect(text).toContain('summary: at most 1000 characters');
+  });
+
+  it('cuts a long value in a message to its first 80 characters and its length', () => {
+    const source = validSource();
+    source.data.claims[0].quote = 'x'.repeat(4000);
+    const [message] = messages(source);
+    expect(message).toContain(`quote: "${'x'.repeat(79)}… (4002 characters) does not occur verbatim in the text`);
+    expect(message!.length).toBeLessThan(400);
+  });
+
+  it('finds a quote written in the other Unicode normal form', () => {
+    const source = validSource({ body: 'Pakistan says it rejects the accusation of the Café.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n'.normalize('NFC') });
+    source.data.claims[1].quote = 'it rejects the accusation of the Café'.normalize('NFD');
+    expect(errorsOf(source)).toEqual([]);
+  });
+
+  it('says which invisible character keeps a quote from matching, and where', () => {
+    const inText = validSource({ body: 'Pakistan says it rejects the\u200b accusation.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n' });
+    expect(messages(inText)[0]).toContain(
+      'quote: "it rejects the accusation" differs from block 1 of the text only by an invisible U+200B ZERO WIDTH SPACE there, at character 29',
+    );
+    const inQuote = validSource();
+    inQuote.data.claims[1].quote = 'it rejects\u2060 the accusation';
+    expect(messages(inQuote)[0]).toContain('has an invisible U+2060 WORD JOINER at character 11, which the text does not');
+  });
+
+  it('refuses an empty or blank quote span', () => {
+    const source = validSource();
+    source.data.claims[1].quote = ['it rejects', '   '];
+    expect(messages(source)[0]).toContain('claims[1] "pakistan-rejects": quote[1]:');
+  });
+});

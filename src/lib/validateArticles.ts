@@ -3,7 +3,8 @@ import { articleSchema, type ArticleData, type Claim, type Party, quoteSpans } f
 import { claimSchema } from '../schemas/claim.ts';
 import { partySchema } from '../schemas/party.ts';
 import { parseClaimReference } from '../schemas/slug.ts';
-import { collectBlocks, findBodyCode, parseBody, type TextBlock } from './articleText.ts';
+import { controlCharacter } from '../schemas/text.ts';
+import { collectBlocks, findBodyCode, findUnsafeLinks, parseBody, type TextBlock } from './articleText.ts';
 import { type ContentIssue, showValue } from './contentIssues.ts';
 import { RESERVED_SLUGS } from './listings.ts';
 import { locateQuote, type TextSpan } from './quoteAnchors.ts';
@@ -159,6 +160,19 @@ function readBlocks(body: string, error: Report): TextBlock[] {
       'if the source text has these characters, write `{`, `}` and `<` as `\\{`, `\\}` and `\\<`',
     );
   }
+  for (const link of findUnsafeLinks(tree)) {
+    const where = link.line ? `body, line ${link.line}` : 'body';
+    if (link.what === 'an image') {
+      error(where, `an image (${showValue(link.url)}) is not part of the text the site keeps`, 'leave the image out; if the text refers to it, its words stay');
+    } else {
+      error(where, `a link to ${showValue(link.url)}: only http: and https: addresses are allowed`, 'keep the link text and remove the link, or give its web address');
+    }
+  }
+  const control = controlCharacter(body);
+  if (control) {
+    const line = body.slice(0, body.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/)).split('\n').length;
+    error(`body, line ${line}`, `the text has ${control.replace(/ at character \d+$/, '')}`, 'remove it: it is not part of what a reader sees');
+  }
   const blocks = collectBlocks(tree).map(({ type, text }) => ({ type, text }));
   if (blocks.length === 0) error('body', 'the article has no text', 'paste the article text below the frontmatter, one paragraph per source paragraph');
   return blocks;
@@ -246,8 +260,18 @@ function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, slug, blo
         break;
       case 'missing': {
         const span = spans[location.span]!;
-        const { crossing, nearMatch } = location;
-        if (crossing) {
+        const { crossing, nearMatch, invisible } = location;
+        if (invisible) {
+          error(
+            entry,
+            invisible.in === 'text'
+              ? `${quoteField(location.span)}: ${showValue(span)} differs from block ${invisible.block! + 1} of the text only by an invisible ${invisible.character} there, at character ${invisible.at}`
+              : `${quoteField(location.span)}: ${showValue(span)} has an invisible ${invisible.character} at character ${invisible.at}, which the text does not`,
+            invisible.in === 'text'
+              ? 'copy the quote from the text itself, invisible character included, or remove that character from the text if the source does not have it'
+              : 'remove the invisible character from the quote',
+          );
+        } else if (crossing) {
           error(
             entry,
             `${quoteField(location.span)}: ${showValue(span)} runs from block ${crossing.block + 1} into block ${crossing.block + 2}; one quote string stays inside one block`,

@@ -2,11 +2,12 @@ import { z } from 'astro/zod';
 import { claimSchema } from './claim.ts';
 import { partySchema } from './party.ts';
 import { sourceSchema } from './source.ts';
+import { text } from './text.ts';
 
 /** The frontmatter of one article in content/articles/<slug>.mdx. */
 export const articleSchema = z.strictObject({
-  title: z.string().trim().min(1),
-  dek: z.string().trim().min(1).optional(),
+  title: text(300),
+  dek: text(1000).optional(),
   source: sourceSchema.default({}),
   /** A draft is checked like any article but may have no parties or claims yet, and `npm run build` does not publish it. */
   draft: z.boolean().default(false),

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { isoDate } from './date.ts';
 import { claimReference, slug } from './slug.ts';
+import { text } from './text.ts';
 
 /** The speech act a claim performs. */
 export const CLAIM_KINDS = [
@@ -18,7 +19,7 @@ export const CLAIM_KINDS = [
 ] as const;
 
 /** One verbatim span of the text. */
-const span = z.string().trim().min(1);
+const span = text(5000);
 
 export const claimSchema = z.strictObject({
   /** Slug, unique within the article. */
@@ -28,12 +29,12 @@ export const claimSchema = z.strictObject({
   /** Party id: who reports a second-hand claim ("X says Y warned…" → by Y, reportedBy X). */
   reportedBy: slug.optional(),
   /** The speaker as the text names them, e.g. "the Taliban spokesperson". */
-  speaker: z.string().trim().min(1).optional(),
+  speaker: text(300).optional(),
   kind: z.enum(CLAIM_KINDS),
   /** Party ids the claim is about. */
   about: z.array(slug).min(1),
   /** One neutral, attributed sentence. */
-  summary: z.string().trim().min(1),
+  summary: text(1000),
   /** The claim's words in the text: one verbatim span, or several in reading order (in one block or consecutive blocks). */
   quote: z.union([span, z.array(span).min(1)]),
   /** Which occurrence of the (first) quote span is meant (1 = first), required when it occurs more than once. */
@@ -41,7 +42,7 @@ export const claimSchema = z.strictObject({
   /** When the statement was made, only if the text dates it (YYYY-MM-DD). */
   date: isoDate.optional(),
   /** Where or how it was said, as the text gives it: "in a statement", "on X". */
-  channel: z.string().trim().min(1).optional(),
+  channel: text(200).optional(),
   /** Claims this claim answers: an id in the same article, or `<article-slug>#<claim-id>` in another. */
   respondsTo: z.array(claimReference).default([]),
 });

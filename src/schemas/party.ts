@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { slug } from './slug.ts';
+import { text } from './text.ts';
 
 /** What sort of actor a party is. */
 export const PARTY_KINDS = [
@@ -20,12 +21,12 @@ export const PARTY_KINDS = [
 export const partySchema = z.strictObject({
   /** Slug; the same id in two articles is the same party. */
   id: slug,
-  name: z.string().trim().min(1),
+  name: text(200),
   kind: z.enum(PARTY_KINDS),
   /** The other names the text itself uses for this party, e.g. "Islamabad". */
-  aliases: z.array(z.string().trim().min(1)).default([]),
+  aliases: z.array(text(200)).default([]),
   /** Who the party is, from the text only. */
-  description: z.string().trim().min(1).optional(),
+  description: text(1000).optional(),
   /** For a person or an office: the party (of the same article) it speaks for, e.g. a spokesperson for a state. */
   speaksFor: slug.optional(),
 });

@@ -6,14 +6,18 @@ const SLUG_SOURCE = SLUG_PATTERN.source.slice(1, -1);
 /** A claim id, or `<article-slug>#<claim-id>` for a claim of another article. */
 export const CLAIM_REFERENCE_PATTERN = new RegExp(`^(?:${SLUG_SOURCE}#)?${SLUG_SOURCE}$`);
 
+/** Ids and slugs are at most this long, so that every page's path fits every file system. */
+export const MAX_SLUG_LENGTH = 100;
+
 export const slug = z
   .string()
+  .max(MAX_SLUG_LENGTH, { error: `at most ${MAX_SLUG_LENGTH} characters, so that every page's path fits every file system` })
   .regex(SLUG_PATTERN, {
     error: (issue) =>
       `"${String(issue.input)}" is not a slug: use lower-case letters, digits and single hyphens (e.g. "taliban-administration")`,
   });
 
-export const claimReference = z.string().regex(CLAIM_REFERENCE_PATTERN, {
+export const claimReference = z.string().max(2 * MAX_SLUG_LENGTH + 1).regex(CLAIM_REFERENCE_PATTERN, {
   error: (issue) =>
     `"${String(issue.input)}" is neither a claim id nor "<article-slug>#<claim-id>" (lower-case letters, digits and single hyphens)`,
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
@@ -83,6 +83,27 @@ describe('astro build with bad content', () => {
     expect(failed.output).toContain('claims[2] "desk-notes-no-date": quote: "No date was set" does not occur verbatim in the text');
     expect(failed.output).toMatch(/Standpoint: 1 error in \S+ — the dev server stopped$/m);
     expectNoCrashOutput(failed.output);
+  });
+});
+
+describe('an article body is text, never code', () => {
+  it('fails the build over MDX code in a body before any of it runs, and publishes nothing of it', async () => {
+    const sentinel = join(OUTPUT, 'broken', `sentinel-${process.pid}`);
+    rmSync(sentinel, { force: true });
+    const dir = articleDir('code', (text) =>
+      text
+        .replace('\nNo date has been set.', `\nexport const x = (await import('node:fs')).writeFileSync(${JSON.stringify(sentinel)}, 'ran');\n\nNo date has been set.`)
+        .replace('— a statement says', '{process.env.STANDPOINT_TEST_SECRET} — a statement says'),
+    );
+    const result = await buildSite({ name: 'code', articleDirs: [dir], env: { STANDPOINT_TEST_SECRET: 'the-secret-value' } });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('an `import` or `export` statement is MDX code, and an article body is text only');
+    expect(result.output).toContain('a `{…}` expression is MDX code');
+    expect(result.output).toMatch(/fixture-border-talks\.mdx › body, line \d+: /);
+    expectNoCrashOutput(result.output);
+    expect(existsSync(sentinel)).toBe(false);
+    const published = existsSync(result.outDir) ? listFiles(result.outDir).map((file) => readFileSync(join(result.outDir, file), 'utf8')).join('\n') : '';
+    expect(published).not.toContain('the-secret-value');
   });
 });
 

@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, readArticleSources, readFrontmatter } from './articleFiles.ts';
+import { formatIssue } from './contentIssues.ts';
+
+const ARTICLE = '---\ntitle: A\nparties: []\n---\n\nText.\n';
+
+/** A folder of files, written for one test; returns the messages reading it gives. */
+function read(files: Record<string, string | Uint8Array>, setup?: (dir: string) => void) {
+  const root = mkdtempSync(join(tmpdir(), 'standpoint-files-'));
+  const dir = join(root, 'articles');
+  mkdirSync(dir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  setup?.(dir);
+  const result = readArticleSources('articles', root);
+  return { ...result, messages: result.issues.map(formatIssue) };
+}
+
+describe('readArticleSources', () => {
+  it('reads an article, keeping the body on the file’s own line numbers', () => {
+    const { sources, issues } = read({ 'a.mdx': ARTICLE });
+    expect(issues).toEqual([]);
+    expect(sources[0]!.body.split('\n')[5]).toBe('Text.');
+    expect(sources[0]!.data).toEqual({ title: 'A', parties: [] });
+  });
+
+  it('reads a plain YAML date as the string it is written as', () => {
+    const { sources } = read({ 'a.mdx': '---\ntitle: A\nsource:\n  published: 2023-01-05\n---\n\nText.\n' });
+    expect((sources[0]!.data as { source: unknown }).source).toEqual({ published: '2023-01-05' });
+  });
+
+  it('reports, never skips, what the build would not read: other extensions and sub-folders', () => {
+    const { messages } = read({ 'b.md': ARTICLE, 'c.MDX': ARTICLE, 'notes.txt': 'x' }, (dir) => mkdirSync(join(dir, 'more')));
+    expect(messages).toEqual([
+      'error: articles/b.md: an article file must end in ".mdx" (lower case); this one is not read\n    fix: rename it to "b.mdx"',
+      'error: articles/c.MDX: an article file must end in ".mdx" (lower case); this one is not read\n    fix: rename it to "c.mdx"',
+      'error: articles/more: articles in a sub-folder are not read\n    fix: move the articles up into the articles folder itself',
+    ]);
+  });
+
+  it('refuses a link to a file outside the articles folder, and reads one inside it', () => {
+    const { sources, messages } = read({ 'a.mdx': ARTICLE }, (dir) => {
+      writeFileSync(join(dir, '..', 'outside.txt'), ARTICLE);
+      symlinkSync(join(dir, '..', 'outside.txt'), join(dir, 'leak.mdx'));
+      symlinkSync(join(dir, 'a.mdx'), join(dir, 'same.mdx'));
+    });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^error: articles\/leak\.mdx: it is a link to .*outside\.txt, outside the articles folder/);
+    expect(sources.map((source) => source.slug)).toEqual(['a', 'same']);
+  });
+
+  it('names the byte offset of invalid UTF-8', () => {
+    const bytes = Buffer.concat([Buffer.from(ARTICLE), Buffer.from([0x41, 0xff, 0x42])]);
+    const { messages } = read({ 'a.mdx': bytes });
+    expect(messages[0]).toBe(`error: articles/a.mdx: the file is not valid UTF-8: byte ${ARTICLE.length + 1} (0xff) cannot be read\n    fix: save the file as UTF-8 from your editor`);
+  });
+
+  it('refuses a slug over 100 characters and the names the site keeps', () => {
+    const { messages } = read({ [`${'a'.repeat(251)}.mdx`]: ARTICLE, 'index.mdx': ARTICLE });
+    expect(messages.join('\n')).toContain('the file name is 251 characters long; a slug has at most 100');
+    expect(messages.join('\n')).toContain('the file name "index.mdx" is a name the site keeps for its own pages');
+  });
+});
+
+describe('readFrontmatter', () => {
+  it('refuses a YAML alias bomb at once, with a clear message', () => {
+    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`), '---', 'Text.'].join('\n');
+    const started = Date.now();
+    const result = readFrontmatter(bomb);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(result).toMatchObject({ error: expect.stringMatching(/^the frontmatter is not valid YAML: .*alias/i), fix: expect.stringContaining('aliases may be expanded at most 50 times') });
+  });
+
+  it('refuses TOML frontmatter, a file with none, and duplicate keys', () => {
+    expect(readFrontmatter('+++\ntitle = "A"\n+++\nText.')).toMatchObject({ error: 'the frontmatter is TOML (+++); articles use YAML' });
+    expect(readFrontmatter('Just text.')).toMatchObject({ error: 'the file has no frontmatter' });
+    expect(readFrontmatter('---\ntitle: A\ntitle: B\n---\nText.')).toMatchObject({ error: expect.stringContaining('the frontmatter is not valid YAML') });
+  });
+});
+
+describe('decodeUtf8', () => {
+  it('finds the first bad byte, at the start of a broken sequence', () => {
+    expect(decodeUtf8(Buffer.from('héllo'))).toBe('héllo');
+    expect(decodeUtf8(Uint8Array.from([0x61, 0xe2, 0x82]))).toEqual({ offset: 1, byte: 0xe2 });
+  });
+});

@@ -1,0 +1,25 @@
+import { z } from 'astro/zod';
+
+/** Control characters other than tab and line breaks: never part of a text a reader is meant to see. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** `U+0007` for a character, as a message names it. */
+export function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Where a control character is in `value`, as words for a message; undefined when there is none. */
+export function controlCharacter(value: string): string | undefined {
+  const match = CONTROL.exec(value);
+  return match ? `a control character (${codePoint(match[0])}) at character ${match.index + 1}` : undefined;
+}
+
+/** A trimmed, non-empty text of at most `max` characters, with no control character. */
+export function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max, { error: `at most ${max} characters` })
+    .refine((value) => !CONTROL.test(value), { error: (issue) => `has ${controlCharacter(String(issue.input))}; remove it` });
+}
