@@ -127,6 +127,14 @@ function nounPhraseAfter(tokens: Token[], start: number): number {
 function trimSubject(tokens: Token[], from: number, to: number): [number, number] {
   let start = from;
   let end = to; // exclusive
+  // A dateline ("PORT ELSA, May 4 - ") ends at a spaced dash.
+  for (let j = start; j < end - 1; j++) if (/\s[-–—]\s/.test(tokens[j]!.post)) start = j + 1;
+  // "Last year it said": time words before the subject.
+  while (start < end - 1 && (has(tokens[start], 'Date') || /^(last|this|next|earlier|later|previously|on|in|year|week|month|today|yesterday)$/.test(word(tokens[start])))) {
+    const t = tokens[start]!;
+    if (/^(on|in)$/.test(word(t)) && !has(tokens[start + 1], 'Date')) break;
+    start++;
+  }
   for (let guard = 0; guard < 4; guard++) {
     const first = tokens[start];
     if (!first) break;
@@ -288,10 +296,22 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         if (endsSentence && lastComma !== -1 && subjectEnd - lastComma - 1 <= 6 && nounPhraseBefore(tokens, subjectEnd - 1, lastComma + 1) === lastComma + 1) from = lastComma + 1;
         else if (subjectEnd - subjectStart > 14) from = nounPhraseBefore(tokens, subjectEnd - 1, subjectStart);
         const speaker = rangeOf(tokens, from, subjectEnd)!;
+        // "…, a charge the Calvanese government denied": the first noun phrase is what the second one denies.
+        const second = from + 1 < subjectEnd && /^(a|an|the|this|that)$/.test(word(tokens[from])) ? tokens.slice(from + 1, subjectEnd).findIndex((t) => /^(the|a|an|its|their|his|her)$/.test(word(t)) || has(t, 'ProperNoun')) : -1;
+        if (second > 0 && tokens.slice(from + 1, from + 1 + second).every((t) => has(t, 'Noun') && !has(t, 'ProperNoun')) && i >= tokens.length - 2) {
+          const speakerRange = rangeOf(tokens, from + 1 + second, subjectEnd)!;
+          const span = trimRange(text, { start: tokens[from]!.start, end: verbToken.end });
+          if (span) {
+            accepted.push({ frame: { block, type: 'subject-verb', kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, speaker: speakerRange, spans: [span], sentence: sentenceRange }, candidate, regionStart: from });
+          }
+          continue;
+        }
         const pronoun = subjectEnd - from === 1 ? PRONOUNS[word(tokens[from])] : undefined;
         regionStart = from;
         const beforeSubject = tokens[from - 1];
-        const tail = tokens.slice(i + 1);
+        // What follows the verb in its own clause: up to the next comma ("she said on Tuesday, adding that …").
+        const nextComma = tokens.findIndex((t, k) => k > i && endsWithComma(t));
+        const tail = tokens.slice(i + 1, nextComma === -1 ? tokens.length : nextComma + 1);
         const shortTail =
           !tail.some((t) => word(t) === 'that' || /[“"]/.test(t.pre)) &&
           ((tail.length <= 6 && !tail.some((t) => has(t, 'Verb') && !has(t, 'Participle'))) || (tail.length > 0 && (has(tail[0], 'Preposition') || has(tail[0], 'Date') || word(tail[0]) === 'reporters')));
@@ -431,6 +451,11 @@ function contentAfter(text: string, tokens: Token[], i: number, verb: ReportingV
   }
   const first = tokens[from];
   if (!first) return undefined;
+  // "denied similar accusations": no clause follows, so the verb is part of the claim's words.
+  const rest = tokens.slice(from);
+  if (verb.lemma !== 'say' && verb.lemma !== 'tell' && !/[“"]/.test(first.pre) && !rest.some((t) => has(t, 'Verb') && !has(t, 'Participle') && !has(t, 'Gerund'))) {
+    return trimRange(text, { start: verbToken.start, end });
+  }
   return trimRange(text, { start: first.start - (first.pre.match(/[“"‘]$/)?.[0].length ?? 0), end });
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { textBlocks } from '../lib/articleText.ts';
@@ -7,6 +9,7 @@ import { quoteSpans } from '../schemas/claim.ts';
 import type { Party } from '../schemas/party.ts';
 import { suggestInput } from './articleInput.ts';
 import { evaluate } from './evaluate.ts';
+import { importArticle } from './importArticle.ts';
 import { mergeIntoFile, suggestionsJson, suggestionsYaml } from './output.ts';
 import { type Suggestions, suggest } from './suggest.ts';
 
@@ -131,6 +134,40 @@ describe('sentences', () => {
   it('a participle that opens a sentence sets the scene: the claim is the main verb’s', () => {
     const { result } = suggestFor('Writing on her blog on Friday, the mayor added that the budget was balanced.\n');
     expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['the budget was balanced']);
+  });
+});
+
+describe('a wire report (straight quotes, a dateline, titles before names)', () => {
+  const text = readFileSync(join(import.meta.dirname, '../../tests/fixtures/imports/wire-report.txt'), 'utf8');
+  const { result } = suggestFor(importArticle(text, 'txt').body);
+  const party = (id: string) => result.parties.find((p) => p.party.id === id)?.party;
+
+  it('leaves the dateline out of the speaker, and reads “a charge the government denied” as a denial', () => {
+    expect(claimWith(result, 'accused neighbouring Calvane')).toMatchObject({ by: 'marovia', kind: 'accuse' });
+    expect(claimWith(result, 'accused neighbouring Calvane').speaker).toBeUndefined();
+    expect(claimWith(result, 'a charge the Calvanese government denied')).toMatchObject({ by: 'calvane', kind: 'deny', speaker: 'the Calvanese government' });
+  });
+
+  it('finds the person after a title, and a quotation in straight quotes before “told reporters”', () => {
+    expect(party('dana-ilic')).toMatchObject({ name: 'Dana Ilic', kind: 'person' });
+    expect(claimWith(result, 'They are holding our wheat hostage')).toMatchObject({ by: 'dana-ilic', quote: '"They are holding our wheat hostage,"' });
+  });
+
+  it('keeps a named organisation whole (not a group of “Nations”), and a place after “in” is no person', () => {
+    expect(claimWith(result, 'urged both governments')).toMatchObject({ by: 'united-nations', kind: 'appeal' });
+    expect(party('united-nations')?.kind).toBe('international-organisation');
+    expect(result.parties.some((p) => p.party.name === 'Port Elsa')).toBe(false);
+  });
+
+  it('“Last year it said …”: the pronoun, not the time, is the speaker; “denied X” keeps its verb', () => {
+    expect(claimWith(result, 'a shipping delay was caused by a storm').by).toBe('calvane');
+    expect(claimWith(result, 'similar accusations').quote).toBe('denied similar accusations in the past');
+  });
+
+  it('““…,” X said on Tuesday, adding that …”: two claims', () => {
+    expect(claimWith(result, 'We have nothing to hide').by).toBe('mira-kos');
+    expect(claimWith(result, 'inspectors from any country were welcome').by).toBe('mira-kos');
+    expect(party('mira-kos')?.speaksFor).toBe('calvane');
   });
 });
 

@@ -381,9 +381,15 @@ class PartyPool {
           if (!isCapitalised(tokens[i]!) || /[“"]$/.test(tokens[i]!.pre)) continue;
           let j = i;
           while (j + 1 < tokens.length && !/[,;:.)]/.test(tokens[j]!.post) && !/’s$|'s$/.test(tokens[j]!.text) && (isCapitalised(tokens[j + 1]!) || (/^(of|de|al|bin|for)$/.test(word(tokens[j + 1])) && tokens[j + 2] && isCapitalised(tokens[j + 2]!)))) j++;
-          const run = tokens.slice(i, j + 1);
-          const before = tokens[i - 1];
+          let run = tokens.slice(i, j + 1);
+          let before = tokens[i - 1];
           i = j;
+          // "Marovian Foreign Minister Dana Ilic": the name is what follows the title.
+          const role = run.findLastIndex((t, k) => k < run.length - 1 && ROLE_NOUNS.test(word(t)));
+          if (role !== -1 && run.length - role - 1 >= 2) {
+            before = run[role];
+            run = run.slice(role + 1);
+          }
           // Drop a leading "The", and a run that is only calendar or function words.
           while (run.length && /^(the|a|an)$/.test(word(run[0]))) run.shift();
           while (run.length && NOT_NAMES.has(word(run[0]).replace(/'s$/, '')) && !(run.length > 1 && isOrgRun(run))) run.shift();
@@ -408,7 +414,8 @@ class PartyPool {
           const taggedState = run.some((t) => has(t, 'Country'));
           const surname = run[run.length - 1]!.text.replace(/['’]s$/, '');
           const surnameAlone = new RegExp(`(?<![\\p{L}-])${escape(surname)}(?![\\p{L}-])`, 'u').test(text.split(name).join(''));
-          if (personLike && (roleBefore || taggedPerson || surnameAlone)) {
+          const placeBefore = before !== undefined && /^(in|at|from|near|into|to|outside|across)$/.test(word(before));
+          if (personLike && (roleBefore || ((taggedPerson || surnameAlone) && !placeBefore))) {
             const aliases = surnameAlone ? [surname] : [];
             this.add({ name, kind: 'person', aliases, why: `a name${roleBefore ? ` after “${before!.text}”` : ''}`, kindGuessed: true });
           } else if (orgKind) {
@@ -550,7 +557,9 @@ class PartyPool {
       return [{ party: person.party, speaker, how: `the speaker names ${person.party.name}` }];
     }
     const head = headNoun(speaker);
-    const group = head ? GROUP_NOUNS.find(([pattern]) => pattern.test(head)) : undefined;
+    // A group is named by a common noun: "analysts", "Officials" opening a sentence; "United Nations" is a name.
+    const commonHead = head !== undefined && (/^\p{Ll}/u.test(head) || speaker.replace(/^(the|a|an|some|two|three|several|many)\s+/i, '').split(/\s+/).length === 1);
+    const group = head && commonHead ? GROUP_NOUNS.find(([pattern]) => pattern.test(head)) : undefined;
     if (group) {
       const [, kind] = group;
       const modifier = mentions.find((m) => m.end <= speaker.toLowerCase().lastIndexOf(head!.toLowerCase()));
