@@ -88,6 +88,12 @@ describe('Markdown (.md)', () => {
     expect(result.notes.join(' ')).toMatch(/HTML left out/);
     expectTextOnly(result.body);
   });
+
+  it('moves a `#` heading left in the body one level down: the title is the top heading', () => {
+    const result = importArticle('# Convoy reaches Selm\n\nText.\n\n# Aftermath\n\n## Prices\n\nMore text.\n', 'md');
+    expect(result.body).toContain('## Aftermath\n');
+    expect(result.body).toContain('### Prices\n');
+  });
 });
 
 describe('a saved page (.html)', () => {
@@ -129,6 +135,17 @@ describe('a saved page (.html)', () => {
   it('reads the date from a single <time datetime> when there is no article:published_time', () => {
     const html = fixture('no-metadata.html').replace('<h1>', '<p><time datetime="2026-02-05T09:00">5 February</time></p><h1>');
     expect(importArticle(html, 'html').source).toEqual({ published: '2026-02-05' });
+  });
+
+  it('strips “| Publisher” from og:title, demotes an <h1> in the body, drops links left without text', () => {
+    const html = fixture('article.html')
+      .replace('<h1>Islanders protest ferry cuts as operator blames fuel costs</h1>', '')
+      .replace('content="Islanders protest ferry cuts as operator blames fuel costs"', 'content="Islanders protest ferry cuts | The Tidewater Gazette"')
+      .replace('<h2>A school and a clinic</h2>', '<h1>A school and a clinic</h1><p>See the <a href="https://gazette.example.org/map"><img src="map.png" alt=""></a> above.</p>');
+    const page = importArticle(html, 'html');
+    expect(page.title).toBe('Islanders protest ferry cuts');
+    expect(page.body).toContain('## A school and a clinic');
+    expect(page.body).not.toContain('](https://gazette.example.org/map)');
   });
 
   it('refuses a page with no article', () => {

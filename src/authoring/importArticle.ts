@@ -91,6 +91,7 @@ function importMarkdown(text: string, options: ImportOptions): ImportResult {
   const removed = sanitizeTree(tree);
   const title = titleFromTree(tree, options.title, 'the first line');
   if (tree.children.length === 0) throw new AuthoringError('the file has a headline but no article text below it');
+  demoteHeadings(tree);
   notes.push(...removedNotes(removed));
   return { title, source: {}, body: toMdxBody(tree).body, notes };
 }
@@ -117,6 +118,12 @@ function titleFromTree(tree: Root, given: string | undefined, where: string, fal
   throw new AuthoringError(
     `${where} does not read as a headline${firstText ? ` (${JSON.stringify(firstText.length > 80 ? `${firstText.slice(0, 77)}…` : firstText)})` : ''}; pass the headline with --title "…"`,
   );
+}
+
+/** The title is the page's top heading: a `#` heading left in the body moves one level down, with those below it. */
+function demoteHeadings(tree: Root): void {
+  const top = Math.min(...tree.children.map((node) => (node.type === 'heading' ? node.depth : 6)));
+  if (top === 1) for (const node of tree.children) if (node.type === 'heading') node.depth = Math.min(6, node.depth + 1) as Heading['depth'];
 }
 
 function removedNotes(removed: Removed): string[] {
@@ -178,12 +185,16 @@ function importHtml(html: string, options: ImportOptions): ImportResult {
   unwrapLayout(hast);
   const tree = htmlToMarkdown.runSync(hast) as Root;
   const removed = sanitizeTree(tree);
-  const headline = [ogTitle, h1].find((candidate): candidate is string => candidate !== undefined && readsAsHeadline(candidate));
+  // The page's own headline: og:title (less a " | Publisher" suffix the page itself states), else its single <h1>.
+  const withoutSite = (title: string | undefined) =>
+    title && source.publisher ? title.replace(new RegExp(`\\s+[|–—-]\\s+${source.publisher.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '') : title;
+  const headline = [withoutSite(ogTitle), h1].find((candidate): candidate is string => candidate !== undefined && readsAsHeadline(candidate));
   if (options.title === undefined && headline === undefined) {
     throw new AuthoringError('the page states no headline (no og:title or single <h1> that reads as one); pass the headline with --title "…"');
   }
   const title = titleFromTree(tree, options.title, 'the page', options.title === undefined ? headline : undefined);
   if (tree.children.length === 0) throw new AuthoringError('no article text found in this page below its headline');
+  demoteHeadings(tree);
   return { title, source, body: toMdxBody(tree).body, notes: removedNotes(removed) };
 }
 

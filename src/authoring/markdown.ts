@@ -87,6 +87,14 @@ export function sanitizeTree(tree: Root): Removed {
     (parent as { children: Nodes[] }).children = mergeTexts(out);
   };
   visit(tree);
+  // A link left with no text (it held only an image) is no link.
+  const dropEmptyLinks = (parent: Parent) => {
+    (parent as { children: Nodes[] }).children = mergeTexts(
+      (parent.children as Nodes[]).filter((child) => !(child.type === 'link' && child.children.every((c) => c.type === 'text' && c.value.trim() === ''))),
+    );
+    for (const child of parent.children as Nodes[]) if ('children' in child) dropEmptyLinks(child as Parent);
+  };
+  dropEmptyLinks(tree);
   // A paragraph left empty (it held only an image or HTML) is dropped.
   tree.children = tree.children.filter((node) => !(node.type === 'paragraph' && node.children.length === 0));
   return removed;
