@@ -1,0 +1,411 @@
+/**
+ * The exchange as a map: who answers whom, laid out at build time with ELK (elkjs).
+ *
+ * From an article (or a party's claims across articles) this builds a graph of the claims that take
+ * part in an exchange (each answers another claim or is answered by one), grouped by the party that
+ * makes them, with one edge per `respondsTo` pair pointing from the answer to the claim it answers.
+ * ELK's layered algorithm lays it out right to left: a claim stands left of its answers. The result
+ * is plain data (integer coordinates, everything in a fixed order), so two builds draw the same SVG.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ClaimRef, IndexedArticle, PartyClaim } from './referenceIndex.ts';
+import { claimAnchor, type SitePaths } from './urls.ts';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A claim drawn as a box: its place, its link, and its text already cut into lines. */
+export interface ExchangeNode {
+  /** `<article slug>#<claim id>`: unique across articles. */
+  id: string;
+  articleSlug: string;
+  articleTitle: string;
+  claimId: string;
+  number: number;
+  kind: string;
+  summary: string;
+  /** The party whose box it stands in (the claimant). */
+  groupId: string;
+  /** On the page the map is drawn on (its link is a fragment), or in another article. */
+  local: boolean;
+  href: string;
+  /** The first line: "3 · accuse". */
+  heading: string;
+  /** The article it is in, shortened, when the map spans articles; else undefined. */
+  articleLine?: string;
+  /** The summary cut into lines that fit the box; the last ends in "…" when cut. */
+  lines: string[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A party's box around its claims. */
+export interface ExchangeGroup {
+  /** The claimant's party id. */
+  id: string;
+  label: string;
+  nodeIds: string[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One `respondsTo` pair: from the answer to the claim it answers, as a polyline. */
+export interface ExchangeEdge {
+  id: string;
+  from: string;
+  to: string;
+  points: Point[];
+}
+
+/** A link in the text alternative. */
+export interface ExchangeLink {
+  href: string;
+  label: string;
+  local: boolean;
+}
+
+/** The same exchange as a nested list: party → claim → what it answers and what answers it. */
+export interface ExchangeListGroup {
+  id: string;
+  label: string;
+  claims: { node: ExchangeNode; label: string; answers: ExchangeLink[]; answeredBy: ExchangeLink[] }[];
+}
+
+export interface ExchangeMap {
+  width: number;
+  height: number;
+  nodes: ExchangeNode[];
+  groups: ExchangeGroup[];
+  edges: ExchangeEdge[];
+  list: ExchangeListGroup[];
+  /** Claims of the article (or the party's claims) that answer none and are answered by none: not drawn. */
+  notInExchange: number;
+  /** Answers left out to keep the map bounded (party pages of very talkative parties). */
+  omittedEdges: number;
+}
+
+/** Box and type metrics, in px. The text is never measured: the lines are cut by a cautious width per character. */
+export const MAP_METRICS = {
+  nodeWidth: 208,
+  padding: 8,
+  lineHeight: 15,
+  headingHeight: 16,
+  fontSize: 12,
+  /** A generous average advance of a 12 px sans-serif character, so that a line never overflows its box. */
+  charWidth: 6.6,
+  maxSummaryLines: 3,
+  groupPaddingTop: 30,
+  groupPadding: 10,
+  groupLabelCharWidth: 7.8,
+  margin: 4,
+} as const;
+
+/** At most this many claims in one map; answers past it are counted in `omittedEdges`. */
+export const MAX_MAP_NODES = 60;
+
+const elk = new ELK();
+
+/** Cuts text into at most `maxLines` lines of at most `maxChars`, by words; a word longer than a line is split. */
+export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  let cut = false;
+  for (let word of words) {
+    while (word.length > maxChars) {
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
+      lines.push(word.slice(0, maxChars - 1) + '-');
+      word = word.slice(maxChars - 1);
+    }
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= maxChars) line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) {
+    lines.length = maxLines;
+    cut = true;
+  }
+  if (cut) {
+    let last = lines[maxLines - 1]!;
+    while (last.length + 1 > maxChars && last.includes(' ')) last = last.slice(0, last.lastIndexOf(' '));
+    if (last.length + 1 > maxChars) last = last.slice(0, maxChars - 1);
+    lines[maxLines - 1] = `${last.replace(/[\s,;:.–—-]+$/, '')}…`;
+  }
+  return lines;
+}
+
+/** A title cut to `maxChars` with "…", by words. */
+function shorten(text: string, maxChars: number): string {
+  return wrapText(text, maxChars, 1)[0] ?? '';
+}
+
+const nodeKey = (ref: ClaimRef) => `${ref.articleSlug}#${ref.claim.id}`;
+
+/** Where a claim is answered and what it answers, wherever its article is. */
+export interface AnswerLookup {
+  answers(ref: ClaimRef): readonly ClaimRef[];
+  answeredBy(ref: ClaimRef): readonly ClaimRef[];
+}
+
+/** Looks answers up in the article each claim belongs to. */
+export function answerLookup(articleBySlug: ReadonlyMap<string, IndexedArticle>): AnswerLookup {
+  return {
+    answers: (ref) => articleBySlug.get(ref.articleSlug)?.answers.get(ref.claim.id) ?? [],
+    answeredBy: (ref) => articleBySlug.get(ref.articleSlug)?.answeredBy.get(ref.claim.id) ?? [],
+  };
+}
+
+/** Reading order across articles: the page's own article first, then by slug, then claim number. */
+function compareRefs(pageSlug: string | undefined) {
+  return (a: ClaimRef, b: ClaimRef) =>
+    Number(a.articleSlug !== pageSlug) - Number(b.articleSlug !== pageSlug) ||
+    (a.articleSlug < b.articleSlug ? -1 : a.articleSlug > b.articleSlug ? 1 : 0) ||
+    a.number - b.number;
+}
+
+interface GraphInput {
+  /** Claims to draw, each once, in the order they are to be read. */
+  refs: ClaimRef[];
+  /** Answer → answered pairs, by node key. */
+  pairs: [string, string][];
+  /** The article the map is drawn on, if any: its claims link by fragment. */
+  pageSlug?: string;
+  paths: Pick<SitePaths, 'claimOnArticle'>;
+  notInExchange: number;
+  omittedEdges: number;
+}
+
+const groupLabel = (ref: ClaimRef) => (ref.speaksFor ? `${ref.claimant.name}, for ${ref.speaksFor.name}` : ref.claimant.name);
+const kindWords = (kind: string) => kind.replaceAll('-', ' ');
+
+/** Lays the graph out with ELK and returns it as plain, rounded, ordered data. */
+async function layOut(input: GraphInput): Promise<ExchangeMap> {
+  const m = MAP_METRICS;
+  const { refs, pairs, pageSlug, paths } = input;
+  const spansArticles = new Set(refs.map((ref) => ref.articleSlug)).size > 1 || refs.some((ref) => ref.articleSlug !== pageSlug);
+  const maxChars = Math.floor((m.nodeWidth - 2 * m.padding) / m.charWidth);
+
+  const nodes: ExchangeNode[] = refs.map((ref) => {
+    const local = ref.articleSlug === pageSlug;
+    const articleLine = spansArticles && !local ? `in “${shorten(ref.articleTitle, maxChars - 5)}”` : undefined;
+    const lines = wrapText(ref.claim.summary, maxChars, m.maxSummaryLines);
+    const textLines = lines.length + (articleLine ? 1 : 0);
+    return {
+      id: nodeKey(ref),
+      articleSlug: ref.articleSlug,
+      articleTitle: ref.articleTitle,
+      claimId: ref.claim.id,
+      number: ref.number,
+      kind: ref.claim.kind,
+      summary: ref.claim.summary,
+      groupId: ref.claim.by,
+      local,
+      href: local ? `#${claimAnchor(ref.claim.id)}` : paths.claimOnArticle(ref.articleSlug, ref.claim.id),
+      heading: `${ref.number} · ${kindWords(ref.claim.kind)}`,
+      ...(articleLine ? { articleLine } : {}),
+      lines,
+      x: 0,
+      y: 0,
+      width: m.nodeWidth,
+      height: 2 * m.padding + m.headingHeight + textLines * m.lineHeight,
+    };
+  });
+  const nodeById = new Map(nodes.map((node) => [node.id, node]));
+  const refById = new Map(refs.map((ref) => [nodeKey(ref), ref]));
+
+  // Parties in the order of their first claim; the first claim's article names the party.
+  const groups: ExchangeGroup[] = [];
+  const groupById = new Map<string, ExchangeGroup>();
+  for (const node of nodes) {
+    let group = groupById.get(node.groupId);
+    if (!group) {
+      group = { id: node.groupId, label: groupLabel(refById.get(node.id)!), nodeIds: [], x: 0, y: 0, width: 0, height: 0 };
+      groups.push(group);
+      groupById.set(group.id, group);
+    }
+    group.nodeIds.push(node.id);
+  }
+
+  const edges: ExchangeEdge[] = pairs.map(([from, to]) => ({ id: `${from}->${to}`, from, to, points: [] }));
+
+  const graph: ElkNode = {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'LEFT',
+      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+      'elk.edgeRouting': 'ORTHOGONAL',
+      'elk.randomSeed': '1',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+      'elk.layered.mergeEdges': 'true',
+      'elk.spacing.nodeNode': '14',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '44',
+      'elk.spacing.edgeNode': '12',
+      'elk.spacing.edgeEdge': '8',
+      'elk.padding': `[top=${m.margin},left=${m.margin},bottom=${m.margin},right=${m.margin}]`,
+    },
+    children: groups.map((group) => ({
+      id: `group:${group.id}`,
+      layoutOptions: {
+        'elk.padding': `[top=${m.groupPaddingTop},left=${m.groupPadding},bottom=${m.groupPadding},right=${m.groupPadding}]`,
+        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+        'elk.contentAlignment': '[V_TOP, H_LEFT]',
+        'elk.nodeSize.minimum': `(${Math.ceil(group.label.length * m.groupLabelCharWidth + 2 * m.groupPadding)}, 0)`,
+      },
+      children: group.nodeIds.map((id) => ({
+        id,
+        width: nodeById.get(id)!.width,
+        height: nodeById.get(id)!.height,
+        // One port for the arrows in and one for the arrows out: the answers to a claim join before they reach it.
+        layoutOptions: { 'elk.portConstraints': 'FIXED_SIDE' },
+        ports: [
+          { id: `${id}:in`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } },
+          { id: `${id}:out`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } },
+        ],
+      })),
+    })),
+    edges: edges.map((edge): ElkExtendedEdge => ({ id: edge.id, sources: [`${edge.from}:out`], targets: [`${edge.to}:in`] })),
+  };
+
+  const laid = await elk.layout(graph);
+
+  // Absolute positions: a child's coordinates are relative to its parent, an edge's to its container.
+  const origin = new Map<string, Point>([['root', { x: 0, y: 0 }]]);
+  for (const box of laid.children ?? []) {
+    const group = groupById.get(box.id.slice('group:'.length))!;
+    Object.assign(group, { x: Math.round(box.x!), y: Math.round(box.y!), width: Math.round(box.width!), height: Math.round(box.height!) });
+    origin.set(box.id, { x: box.x!, y: box.y! });
+    for (const child of box.children ?? []) {
+      const node = nodeById.get(child.id)!;
+      node.x = Math.round(box.x! + child.x!);
+      node.y = Math.round(box.y! + child.y!);
+    }
+  }
+  const edgeById = new Map(edges.map((edge) => [edge.id, edge]));
+  for (const laidEdge of (laid.edges ?? []) as (ElkExtendedEdge & { container?: string })[]) {
+    const edge = edgeById.get(laidEdge.id)!;
+    const at = origin.get(laidEdge.container ?? 'root') ?? { x: 0, y: 0 };
+    const points: Point[] = [];
+    for (const section of laidEdge.sections ?? []) {
+      for (const point of [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]) {
+        const next = { x: Math.round(at.x + point.x), y: Math.round(at.y + point.y) };
+        const last = points[points.length - 1];
+        if (!last || last.x !== next.x || last.y !== next.y) points.push(next);
+      }
+    }
+    edge.points = points;
+  }
+
+  const linkTo = (node: ExchangeNode): ExchangeLink => {
+    const ref = refById.get(node.id)!;
+    const where = node.local ? '' : ` in “${node.articleTitle}”`;
+    return { href: node.href, label: `claim ${node.number} (${ref.claimant.name}, ${kindWords(node.kind)})${where}`, local: node.local };
+  };
+  const list: ExchangeListGroup[] = groups.map((group) => ({
+    id: group.id,
+    label: group.label,
+    claims: group.nodeIds.map((id) => {
+      const node = nodeById.get(id)!;
+      return {
+        node,
+        label: `Claim ${node.number} (${kindWords(node.kind)})${node.local ? '' : ` in “${node.articleTitle}”`}`,
+        answers: edges.filter((edge) => edge.from === id).map((edge) => linkTo(nodeById.get(edge.to)!)),
+        answeredBy: edges.filter((edge) => edge.to === id).map((edge) => linkTo(nodeById.get(edge.from)!)),
+      };
+    }),
+  }));
+
+  return {
+    width: Math.ceil(laid.width ?? 0),
+    height: Math.ceil(laid.height ?? 0),
+    nodes,
+    groups,
+    edges,
+    list,
+    notInExchange: input.notInExchange,
+    omittedEdges: input.omittedEdges,
+  };
+}
+
+/** Collects the answer pairs around some claims, in a fixed order, stopping at `maxNodes` claims. */
+function collect(seeds: readonly ClaimRef[], lookup: AnswerLookup, pageSlug: string | undefined, maxNodes: number) {
+  const refs = new Map<string, ClaimRef>();
+  const pairs = new Map<string, [string, string]>();
+  let omittedEdges = 0;
+  let inExchange = 0;
+  const addPair = (answer: ClaimRef, answered: ClaimRef) => {
+    const key = `${nodeKey(answer)}->${nodeKey(answered)}`;
+    if (pairs.has(key)) return;
+    const missing = [answer, answered].filter((ref) => !refs.has(nodeKey(ref))).length;
+    if (refs.size + missing > maxNodes) {
+      omittedEdges++;
+      return;
+    }
+    refs.set(nodeKey(answer), answer);
+    refs.set(nodeKey(answered), answered);
+    pairs.set(key, [nodeKey(answer), nodeKey(answered)]);
+  };
+  const order = compareRefs(pageSlug);
+  for (const seed of seeds) {
+    const answers = [...lookup.answers(seed)].sort(order);
+    const answeredBy = [...lookup.answeredBy(seed)].sort(order);
+    if (answers.length + answeredBy.length === 0) continue;
+    inExchange++;
+    for (const answered of answers) addPair(seed, answered);
+    for (const answer of answeredBy) addPair(answer, seed);
+  }
+  const sortedRefs = [...refs.values()].sort(order);
+  const position = new Map(sortedRefs.map((ref, i) => [nodeKey(ref), i]));
+  const sortedPairs = [...pairs.values()].sort((a, b) => position.get(a[1])! - position.get(b[1])! || position.get(a[0])! - position.get(b[0])!);
+  return { refs: sortedRefs, pairs: sortedPairs, omittedEdges, notInExchange: seeds.length - inExchange };
+}
+
+/**
+ * The map of one article's exchange: every claim of the article that answers another or is answered
+ * (in this article or another), and the claims of other articles it answers or is answered by.
+ * Claims with no answer either way are not drawn (`notInExchange` counts them); an article without
+ * any answer has an empty map.
+ */
+export function articleExchange(
+  article: IndexedArticle,
+  paths: Pick<SitePaths, 'claimOnArticle'>,
+  options: { maxNodes?: number } = {},
+): Promise<ExchangeMap> {
+  const lookup: AnswerLookup = {
+    answers: (ref) => (ref.articleSlug === article.slug ? (article.answers.get(ref.claim.id) ?? []) : []),
+    answeredBy: (ref) => (ref.articleSlug === article.slug ? (article.answeredBy.get(ref.claim.id) ?? []) : []),
+  };
+  const collected = collect(article.claims, lookup, article.slug, options.maxNodes ?? MAX_MAP_NODES);
+  return layOut({ ...collected, pageSlug: article.slug, paths });
+}
+
+/**
+ * The map of a party's exchanges across articles: the claims it makes (itself or through a person
+ * or office speaking for it) among `claims` (a party page's claims), what they answer and what
+ * answers them. Every node links to its article's page.
+ */
+export function partyExchange(
+  claims: readonly PartyClaim[],
+  articleBySlug: ReadonlyMap<string, IndexedArticle>,
+  paths: Pick<SitePaths, 'claimOnArticle'>,
+  options: { maxNodes?: number } = {},
+): Promise<ExchangeMap> {
+  const made = claims.filter((claim) => claim.roles.by).map((claim) => claim.ref);
+  const collected = collect(made, answerLookup(articleBySlug), undefined, options.maxNodes ?? MAX_MAP_NODES);
+  return layOut({ ...collected, paths });
+}
