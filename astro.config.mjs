@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { CACHE_DIR } from './src/data/cacheDir.ts';
 import { onBuildLog } from './src/integrations/buildLog.ts';
 import { contentCheck } from './src/integrations/contentCheck.ts';
+import { search } from './src/integrations/search.ts';
 import { securityHeaders } from './src/integrations/securityHeaders.ts';
 import { lookupArticle } from './src/data/contentGate.ts';
 import { rehypeClaimMarks, remarkTextBlocks } from './src/lib/rehypeClaimMarks.ts';
@@ -42,5 +43,5 @@ export default defineConfig({
       ? {}
       : { processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm, remarkTextBlocks], rehypePlugins: [[rehypeClaimMarks, { lookup: lookupArticle }]] }) }),
   },
-  integrations: [contentCheck(), mdx(), sitemap(), securityHeaders()],
+  integrations: [contentCheck(), mdx(), sitemap(), securityHeaders(), search()],
 });
