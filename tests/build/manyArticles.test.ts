@@ -80,14 +80,14 @@ describe(`a site of ${ARTICLES} articles that share one party`, () => {
     }
   });
 
-  it('reaches every HTML page by following links from the home page', () => {
+  it('reaches every HTML page by following links (and the search form) from the home page', () => {
     const seen = new Set<string>(['/']);
     const queue = ['/'];
     while (queue.length > 0) {
       const page = pages.get(queue.shift()!);
       if (!page) continue;
-      for (const link of selectAll('a[href^="/"]', page.tree)) {
-        const path = String(link.properties.href).split('#')[0]!;
+      for (const link of selectAll('a[href^="/"], form[action^="/"]', page.tree)) {
+        const path = String(link.properties.href ?? link.properties.action).split('#')[0]!;
         if (!path.endsWith('/') || seen.has(path)) continue;
         expect(pages.has(path), `${page.path} → ${path}`).toBe(true);
         seen.add(path);
