@@ -115,7 +115,8 @@ function nounPhraseAfter(tokens: Token[], start: number): number {
   let end = start;
   for (let j = start; j < tokens.length; j++) {
     const token = tokens[j]!;
-    if (has(token, 'Verb') && !has(token, 'Participle') && j > start) break;
+    const modifier = /ed$/.test(word(token)) && /^(the|a|an)$/.test(word(tokens[j - 1])); // "the banned group"
+    if (has(token, 'Verb') && !has(token, 'Participle') && j > start && !modifier) break;
     if (/^(who|which|that)$/.test(word(token)) && j > start) break;
     end = j + 1;
     if (endsWithComma(token) || endsClause(token) || /[.!?]/.test(token.post)) break;
@@ -293,7 +294,7 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         // "The work will cost more, port officials say.": the speaker is after the last comma.
         let lastComma = -1;
         for (let j = subjectStart; j < subjectEnd - 1; j++) if (endsWithComma(tokens[j])) lastComma = j;
-        if (endsSentence && lastComma !== -1 && subjectEnd - lastComma - 1 <= 6 && nounPhraseBefore(tokens, subjectEnd - 1, lastComma + 1) === lastComma + 1) from = lastComma + 1;
+        if ((endsSentence || endsWithComma(verbToken)) && lastComma !== -1 && subjectEnd - lastComma - 1 <= 6 && nounPhraseBefore(tokens, subjectEnd - 1, lastComma + 1) === lastComma + 1) from = lastComma + 1;
         else if (subjectEnd - subjectStart > 14) from = nounPhraseBefore(tokens, subjectEnd - 1, subjectStart);
         const speaker = rangeOf(tokens, from, subjectEnd)!;
         // "…, a charge the Calvanese government denied": the first noun phrase is what the second one denies.
@@ -436,7 +437,7 @@ function clauseStart(tokens: Token[], last: number): number {
 /** The claim's words after a verb: the clause after "that", the quotation, or the verb with its object. */
 function contentAfter(text: string, tokens: Token[], i: number, verb: ReportingVerb): Range | undefined {
   const verbToken = tokens[i]!;
-  const end = tokens[tokens.length - 1]!.end + (tokens[tokens.length - 1]!.post.match(/^[”"’]/)?.[0].length ?? 0);
+  const end = tokens[tokens.length - 1]!.end + (tokens[tokens.length - 1]!.post.match(/^[”"’)]+/)?.[0].length ?? 0);
   if (verb.complement === 'object') return trimRange(text, { start: verbToken.start, end });
   let from = i + 1;
   if (verb.particle?.includes(word(tokens[from]))) from++;

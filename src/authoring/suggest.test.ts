@@ -189,6 +189,20 @@ describe('parties', () => {
     expect(claims.map(({ claim }) => claim.by).sort()).toEqual(['farmers', 'fishermen']);
   });
 
+  it('a hyphenated name with its acronym is one party; “they say” between commas refers back to both speakers before', () => {
+    const { result } = suggestFor(
+      'Farmers and fishermen say the floods were made worse by attacks claimed by the banned Sarne-e-Valley Front (SVF). The attacks, they say, destroyed two dykes.\n',
+    );
+    expect(result.parties.find(({ party }) => party.id === 'sarne-e-valley-front')?.party).toMatchObject({ kind: 'armed-group', aliases: ['SVF'] });
+    expect(result.claims.find(({ claim }) => claim.kind === 'claim-responsibility')?.claim).toMatchObject({
+      by: 'sarne-e-valley-front',
+      quote: 'attacks claimed by the banned Sarne-e-Valley Front (SVF)',
+    });
+    const parenthetical = result.claims.filter(({ claim }) => JSON.stringify(claim.quote).includes('destroyed two dykes'));
+    expect(parenthetical.map(({ claim }) => claim.by).sort()).toEqual(['farmers', 'fishermen']);
+    expect(parenthetical[0]!.claim.quote).toEqual(['The attacks', 'destroyed two dykes']);
+  });
+
   it('gives unnamed sources an id unique to the article', () => {
     const { result } = suggestFor('Two officials, who spoke on condition of anonymity, said the talks had stalled.\n');
     const party = result.parties.find(({ party }) => party.kind === 'unnamed-sources');

@@ -137,11 +137,13 @@ export function suggest(input: SuggestInput): Suggestions {
       speakers = [{ party, speaker: previous?.claim.speaker, how: 'the subject of the clause before' }];
     }
     if (speakers.length === 0) continue;
-    for (const { party } of speakers) {
+    // Who speaks next by "he", "she", "they": the speakers of the frames, not an agent inside a claim ("claimed by X").
+    const embedded = frame.type === 'passive-agent';
+    for (const { party } of embedded ? [] : speakers) {
       if (party.kind === 'person') lastPerson = party;
       else if (party.kind !== 'publication') lastOther = party;
     }
-    if (speakers[0]!.party.kind !== 'publication') {
+    if (speakers[0]!.party.kind !== 'publication' && !embedded) {
       lastSpeaker = { party: speakers[0]!.party, speaker: speakers[0]!.speaker };
       lastSpeakers = speakers.map((s) => s.party);
     }
@@ -380,7 +382,7 @@ class PartyPool {
         for (let i = 0; i < tokens.length; i++) {
           if (!isCapitalised(tokens[i]!) || /[“"]$/.test(tokens[i]!.pre)) continue;
           let j = i;
-          while (j + 1 < tokens.length && !/[,;:.)]/.test(tokens[j]!.post) && !/’s$|'s$/.test(tokens[j]!.text) && (isCapitalised(tokens[j + 1]!) || (/^(of|de|al|bin|for)$/.test(word(tokens[j + 1])) && tokens[j + 2] && isCapitalised(tokens[j + 2]!)))) j++;
+          while (j + 1 < tokens.length && !/[,;:.()]/.test(tokens[j]!.post) && !/[(“"]/.test(tokens[j + 1]!.pre) && !/’s$|'s$/.test(tokens[j]!.text) && (isCapitalised(tokens[j + 1]!) || tokens[j]!.post === '-' || (/^(of|de|al|bin|for)$/.test(word(tokens[j + 1])) && tokens[j + 2] && isCapitalised(tokens[j + 2]!)))) j++;
           let run = tokens.slice(i, j + 1);
           let before = tokens[i - 1];
           i = j;
