@@ -503,13 +503,32 @@ class PartyPool {
   }
 
   /** Every party the text names in `range` of `text`: by name, alias, demonym ("Velorian"), surname, or "the federation". */
+  private readonly mentionCache = new Map<string, Mention[]>();
+  private readonly patterns = new Map<string, RegExp>();
+
+  private pattern(key: string, source: string, flags: string): RegExp {
+    let pattern = this.patterns.get(key);
+    if (!pattern) this.patterns.set(key, (pattern = new RegExp(source, flags)));
+    return pattern;
+  }
+
   mentions(text: string): Mention[] {
+    // The pool only grows: its size and its aliases' count say whether an earlier answer still holds.
+    const key = `${this.parties.length}:${this.parties.reduce((n, p) => n + p.aliases.length, 0)}:${text}`;
+    const cached = this.mentionCache.get(key);
+    if (cached) return cached;
+    const found = this.findMentions(text);
+    this.mentionCache.set(key, found);
+    return found;
+  }
+
+  private findMentions(text: string): Mention[] {
     const found: Mention[] = [];
     for (const party of this.parties) {
       if (party.kind === 'publication' || party.kind === 'unnamed-sources') continue;
       const names = [party.name, ...party.aliases].filter((n) => n.length >= 2);
       for (const name of names) {
-        const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])${escape(name)}(?![\\p{L}\\p{N}-])`, 'gu');
+        const pattern = this.pattern(`name:${name}`, `(?<![\\p{L}\\p{N}-])${escape(name)}(?![\\p{L}\\p{N}-])`, 'gu');
         for (const match of text.matchAll(pattern)) found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
       }
       if (party.kind === 'state' || party.kind === 'government' || party.kind === 'group-of-states') {
