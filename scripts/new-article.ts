@@ -65,10 +65,14 @@ function main(): void {
   console.log(`  source: ${facts.length ? facts.join(', ') : 'nothing stated by the file; add what you know under source:'}`);
   for (const note of draft.notes) console.log(`  note: ${note}`);
   console.log('\nNext:');
-  console.log(`  1. npm run suggest -- ${slug}            proposed parties and claims (add --write to put them in the file)`);
-  console.log(`  2. edit ${shown}: check every party, claim, kind and summary against the text`);
-  console.log('  3. npm run check:content                 every quote must be found word for word');
-  console.log('  4. remove the line `draft: true`          the article is published by the next npm run build');
+  console.log(`  1. npm run suggest -- ${slug}`);
+  console.log('     proposes parties and claims; add --write to put them in the file');
+  console.log(`  2. edit ${shown}`);
+  console.log('     check every party, claim, kind and summary against the text');
+  console.log('  3. npm run check:content');
+  console.log('     every quote must be found word for word');
+  console.log('  4. remove the line `draft: true`');
+  console.log('     the next npm run build publishes the article');
 }
 
 try {
