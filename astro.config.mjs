@@ -11,6 +11,7 @@ import { search } from './src/integrations/search.ts';
 import { securityHeaders } from './src/integrations/securityHeaders.ts';
 import { lookupArticle } from './src/data/contentGate.ts';
 import { rehypeClaimMarks, remarkTextBlocks } from './src/lib/rehypeClaimMarks.ts';
+import { sitePaths } from './src/lib/urls.ts';
 
 // Where the site is served: SITE_URL is its origin (with any path), BASE_PATH the folder under it.
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -41,7 +42,7 @@ export default defineConfig({
     // gfm: false because remark-gfm is passed once explicitly; smartypants off: the text stays verbatim.
     ...(satteri
       ? {}
-      : { processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm, remarkTextBlocks], rehypePlugins: [[rehypeClaimMarks, { lookup: lookupArticle }]] }) }),
+      : { processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm, remarkTextBlocks], rehypePlugins: [[rehypeClaimMarks, { lookup: lookupArticle, paths: sitePaths(base) }]] }) }),
   },
   integrations: [contentCheck(), mdx(), sitemap(), securityHeaders(), search()],
 });

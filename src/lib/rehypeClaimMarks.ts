@@ -3,8 +3,9 @@ import type { Root as MdastRoot } from 'mdast';
 import type { VFile } from 'vfile';
 import { collectBlocks } from './articleText.ts';
 import { type MarkTree, nestQuoteSpans, type QuoteSpan } from './quoteMarks.ts';
-import type { IndexedArticle } from './referenceIndex.ts';
-import { claimAnchor, claimTargetClass, paragraphAnchor, quoteAnchor } from './urls.ts';
+import { marginNotes } from './marginNotes.ts';
+import type { ClaimRef, IndexedArticle } from './referenceIndex.ts';
+import { claimAnchor, claimTargetClass, paragraphAnchor, quoteAnchor, type SitePaths } from './urls.ts';
 
 /** The hast property that carries a block's index from the remark stage to the rehype stage; removed there. */
 const BLOCK_PROPERTY = 'dataStandpointBlock';
@@ -32,14 +33,43 @@ export type ArticleLookup = (file: VFile) => IndexedArticle | undefined;
  * headings under the page's own, and wraps each span of each claim's quote in a `<mark>` that links back
  * to `#claim-…`. The article comes from the content gate, checked once.
  */
-export function rehypeClaimMarks(options: { lookup: ArticleLookup }) {
+export function rehypeClaimMarks(options: { lookup: ArticleLookup; paths: SitePaths }) {
   return (tree: HastRoot, file: VFile) => {
     const article = options.lookup(file);
     const blocks = blockElements(tree);
     if (article) markArticle(blocks, article);
-    for (const element of blocks) delete element.properties[BLOCK_PROPERTY];
     wrapTables(tree);
+    if (article) addMarginNotes(tree, blocks, article, options.paths);
+    for (const element of blocks) delete element.properties[BLOCK_PROPERTY];
   };
+}
+
+/** After each top-level element of the text, the notes of the claims whose quote begins in it. */
+function addMarginNotes(tree: HastRoot, blocks: readonly Element[], article: IndexedArticle, paths: SitePaths): void {
+  const indexOf = new Map(blocks.map((element, index) => [element, index]));
+  const firstBlock = (ref: ClaimRef) => ref.spans[0]!.block;
+  const children: HastRoot['children'] = [];
+  for (const child of tree.children) {
+    if (child.type !== 'element') {
+      children.push(child);
+      continue;
+    }
+    const inside = new Set<number>();
+    const walk = (node: Element) => {
+      const index = indexOf.get(node);
+      if (index !== undefined) inside.add(index);
+      for (const grandchild of node.children) if (grandchild.type === 'element') walk(grandchild);
+    };
+    walk(child);
+    const refs = [...inside].flatMap((index) => (article.claimsInBlock.get(index) ?? []).filter((ref) => firstBlock(ref) === index));
+    if (refs.length === 0) {
+      children.push(child);
+      continue;
+    }
+    const notes = marginNotes([...new Set(refs)].sort((a, b) => a.number - b.number), paths);
+    children.push(notes.beside, child, notes.after);
+  }
+  tree.children = children;
 }
 
 /** Puts each table of the text in a scroller a keyboard can reach, so a wide table never widens the page on a phone. */
@@ -183,7 +213,7 @@ function toHast(tree: MarkTree, article: IndexedArticle, cursor: Cursor): Elemen
     return {
       type: 'element',
       tagName: 'mark',
-      properties: { ...(node.first ? { id: quoteAnchor(node.claimId) } : {}), className, dataClaim: node.claimId },
+      properties: { ...(node.first ? { id: quoteAnchor(node.claimId) } : {}), className },
       children,
     };
   });

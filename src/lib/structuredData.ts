@@ -1,59 +1,55 @@
-import type { Claim as SchemaClaim, NewsArticle, Organization, Person, WithContext } from 'schema-dts';
+import type { Claim as SchemaClaim, Graph, NewsArticle, Organization, Person } from 'schema-dts';
 import { type Party, quoteSpans } from '../schemas/article.ts';
-import { joinSpans } from './wording.ts';
+import type { Absolute } from './openData.ts';
 import type { IndexedArticle } from './referenceIndex.ts';
 import { claimAnchor, type SitePaths } from './urls.ts';
-import type { Absolute } from './openData.ts';
+import { joinSpans } from './wording.ts';
 
-/** A party as a schema.org author: a Person, a GovernmentOrganization for states and governments, else an Organization. */
-function agent(party: Party, url: string): Person | Organization {
-  if (party.kind === 'person') return { '@type': 'Person', name: party.name, url };
+/** A reference to a node of the graph by its `@id`. */
+const ref = (id: string) => ({ '@id': id });
+
+/**
+ * A party as a schema.org node, described once and referred to by its page URL: a Person, a
+ * GovernmentOrganization for states and governments, else an Organization. A person or office that
+ * speaks for a party is affiliated with it (a Person) or part of it (an Organization).
+ */
+function partyNode(party: Party, url: (id: string) => string): Person | Organization {
+  const base = { '@id': url(party.id), name: party.name, url: url(party.id) };
+  if (party.kind === 'person') return { '@type': 'Person', ...base, ...(party.speaksFor ? { affiliation: ref(url(party.speaksFor)) } : {}) };
   const type = party.kind === 'state' || party.kind === 'government' ? 'GovernmentOrganization' : 'Organization';
-  return { '@type': type, name: party.name, url };
-}
-
-/** The claimant as an author; a person or office speaking for a party is affiliated with it (a Person) or part of it. */
-function author(claimant: Party, speaksFor: Party | undefined, url: (party: Party) => string): Person | Organization {
-  if (!speaksFor) return agent(claimant, url(claimant));
-  const principal = agent(speaksFor, url(speaksFor)) as Organization;
-  if (claimant.kind === 'person') return { '@type': 'Person', name: claimant.name, url: url(claimant), affiliation: principal };
-  return { '@type': 'Organization', name: claimant.name, url: url(claimant), parentOrganization: principal };
+  return { '@type': type, ...base, ...(party.speaksFor ? { parentOrganization: ref(url(party.speaksFor)) } : {}) };
 }
 
 /**
- * JSON-LD for an article page: the article with only the properties its source gives,
- * and each claim as a schema.org Claim authored by its claimant and appearing on this page.
+ * JSON-LD for an article page, as one graph: the article with only the properties its source gives,
+ * each party once, and each claim as a schema.org Claim whose author and subjects refer to the parties
+ * and which appears in this page.
  */
-export function articleStructuredData(
-  article: IndexedArticle,
-  paths: SitePaths,
-  absolute: Absolute,
-): Array<WithContext<NewsArticle> | WithContext<SchemaClaim>> {
+export function articleStructuredData(article: IndexedArticle, paths: SitePaths, absolute: Absolute): Graph {
   const pageUrl = absolute(paths.article(article.slug));
+  const partyUrl = (id: string) => absolute(paths.party(id));
   const { source } = article.data;
-  const partyUrl = (party: Party) => absolute(paths.party(party.id));
-  const newsArticle: WithContext<NewsArticle> = {
-    '@context': 'https://schema.org',
+  const newsArticle: NewsArticle = {
     '@type': 'NewsArticle',
+    '@id': pageUrl,
     headline: article.data.title,
     url: pageUrl,
     ...(source.url ? { isBasedOn: source.url } : {}),
     ...(source.publisher ? { publisher: { '@type': 'Organization', name: source.publisher } } : {}),
     ...(source.published ? { datePublished: source.published } : {}),
   };
-  const claims = article.claims.map(({ claim, claimant, speaksFor, about }): WithContext<SchemaClaim> => ({
-    '@context': 'https://schema.org',
+  const claims = article.claims.map(({ claim, claimant, about }): SchemaClaim => ({
     '@type': 'Claim',
     '@id': `${pageUrl}#${claimAnchor(claim.id)}`,
     name: claim.summary,
     text: joinSpans(quoteSpans(claim)),
-    author: author(claimant, speaksFor, partyUrl),
+    author: ref(partyUrl(claimant.id)),
     ...(claim.speaker ? { creditText: claim.speaker } : {}),
     ...(claim.date ? { dateCreated: claim.date } : {}),
-    about: about.map((party) => agent(party, partyUrl(party))),
-    appearance: { '@type': 'CreativeWork', url: `${pageUrl}#${claimAnchor(claim.id)}` },
+    about: about.map((party) => ref(partyUrl(party.id))),
+    appearance: ref(pageUrl),
   }));
-  return [newsArticle, ...claims];
+  return { '@context': 'https://schema.org', '@graph': [newsArticle, ...article.data.parties.map((party) => partyNode(party, partyUrl)), ...claims] };
 }
 
 /** JSON for a `<script type="application/ld+json">`, with `<` escaped so no text can close the element. */

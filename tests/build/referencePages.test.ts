@@ -114,7 +114,7 @@ describe('an article page', () => {
         const card = select(`li#claim-${id}`, tree);
         expect(card, `claim ${id}`).toBeTruthy();
         expect(selectAll(`a[href="#quote-${id}"]`, card!)).toHaveLength(1);
-        const marks = selectAll(`mark[data-claim="${id}"]`, tree);
+        const marks = selectAll(`mark.c${ref.number}`, tree);
         expect(marks[0]?.properties.id).toBe(`quote-${id}`);
         expect(marks.map(readerText).join('')).toBe(words.join(''));
         for (const mark of marks) expect(mark.properties.className).toContain(`c${ref.number}`);
