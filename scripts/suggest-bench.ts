@@ -1,5 +1,6 @@
 // Measures the claim suggester against the editors' claims: `npm run suggest:bench [-- <folder> …] [--verbose]`.
 // Each article is read as a fresh draft (its own parties and claims hidden); the other articles' parties are known.
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { readArticleSources } from '../src/lib/articleFiles.ts';
 import { textBlocks } from '../src/lib/articleText.ts';
@@ -77,5 +78,5 @@ for (const [n, row] of rows.entries()) {
   if (n === 0 || n === rows.length - 2) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
 console.log(`\nA suggestion matches an editorial claim when their quotes share ≥ 50 % of the shorter quote's characters (one to one).`);
-console.log(`Quotes checked verbatim with locateQuote: ${total.quotes - (total.unverified - 0)} of ${total.quotes} found; ${total.unverified} left out or not found.`);
-console.log(`Time: ${total.ms.toFixed(0)} ms for ${sources.length} article(s), ${(total.ms / Math.max(1, sources.length)).toFixed(0)} ms per article (after one warm-up call).`);
+console.log(`Quotes checked verbatim with locateQuote: ${total.quotes - total.unverified} of ${total.quotes} found; ${total.unverified} left out or not found.`);
+console.log(`Time: ${total.ms.toFixed(0)} ms for ${sources.length} article(s), ${(total.ms / Math.max(1, sources.length)).toFixed(0)} ms per article (after one warm-up call); ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (other work on the machine slows it).`);
