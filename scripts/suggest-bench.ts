@@ -18,7 +18,7 @@ const folders = dirs.length ? dirs : ['content/articles', 'tests/fixtures/real-a
 
 const sources: ArticleSource[] = folders.flatMap((dir) => readArticleSources(dir).sources);
 const rows: string[][] = [['article', 'claims', 'suggested', 'matched', 'recall', 'precision', 'same kind', 'same by', 'ms']];
-const total = { editorial: 0, suggested: 0, matched: 0, sameKind: 0, sameBy: 0, ms: 0, unverified: 0, quotes: 0 };
+const total = { editorial: 0, suggested: 0, matched: 0, sameKind: 0, sameBy: 0, ms: 0, unverified: 0, dropped: 0, quotes: 0 };
 
 // Warm up compromise's lexicon once, so the first article's time is not the library's start-up.
 suggest({ slug: 'warm-up', blocks: [{ type: 'paragraph', text: 'The minister said the talks would resume on Friday.' }] });
@@ -42,7 +42,7 @@ for (const source of sources) {
     total.quotes++;
     if (locateQuote(blocks, quoteSpans(claim), claim.occurrence).status !== 'found') total.unverified++;
   }
-  total.unverified += result.unverified;
+  total.dropped += result.unverified;
   const suggested: Located[] = result.claims.map(({ claim, spans }) => ({ id: claim.id, spans, kind: claim.kind, by: claim.by }));
   const score = evaluate(editorial, suggested);
   total.editorial += score.editorial;
@@ -78,5 +78,5 @@ for (const [n, row] of rows.entries()) {
   if (n === 0 || n === rows.length - 2) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
 console.log(`\nA suggestion matches an editorial claim when their quotes share ≥ 50 % of the shorter quote's characters (one to one).`);
-console.log(`Quotes checked verbatim with locateQuote: ${total.quotes - total.unverified} of ${total.quotes} found; ${total.unverified} left out or not found.`);
+console.log(`Quotes checked verbatim with locateQuote: ${total.quotes - total.unverified} of ${total.quotes} suggested quotes found; ${total.dropped} frame(s) left out before suggesting because their quote could not be placed.`);
 console.log(`Time: ${total.ms.toFixed(0)} ms for ${sources.length} article(s), ${(total.ms / Math.max(1, sources.length)).toFixed(0)} ms per article (after one warm-up call); ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (other work on the machine slows it).`);
