@@ -165,6 +165,12 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
       const textLines = node.lines.length + (node.articleLine ? 1 : 0);
       expect(node.height).toBe(2 * MAP_METRICS.padding + MAP_METRICS.headingHeight + textLines * MAP_METRICS.lineHeight);
     }
+    // A party's name too long for its box takes a second line, whole: “Dariusz Fenn, for” / “Kestran Federation”.
+    for (const group of map.groups) {
+      expect(group.labelLines.join(' ')).toBe(group.label);
+      for (const line of group.labelLines) expect(line.length * MAP_METRICS.groupLabelCharWidth).toBeLessThanOrEqual(group.width - 2 * MAP_METRICS.groupPadding);
+    }
+    expect(map.groups.find((group) => group.id === 'dariusz-fenn')!.labelLines).toEqual(['Dariusz Fenn, for Kestran', 'Federation']);
   });
 
   it('gives the same exchange as a nested list: party, claim, what it answers and what answers it', async () => {

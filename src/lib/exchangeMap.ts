@@ -49,6 +49,8 @@ export interface ExchangeGroup {
   /** The claimant's party id. */
   id: string;
   label: string;
+  /** The label cut to the box's width: a long one takes two lines. */
+  labelLines: string[];
   nodeIds: string[];
   x: number;
   y: number;
@@ -103,7 +105,9 @@ export const MAP_METRICS = {
   maxSummaryLines: 3,
   groupPaddingTop: 30,
   groupPadding: 10,
+  /** A generous average advance of a 13 px bold character. */
   groupLabelCharWidth: 7.8,
+  groupLabelLineHeight: 16,
   margin: 4,
 } as const;
 
@@ -233,7 +237,9 @@ async function layOut(input: GraphInput): Promise<ExchangeMap> {
   for (const node of nodes) {
     let group = groupById.get(node.groupId);
     if (!group) {
-      group = { id: node.groupId, label: groupLabel(refById.get(node.id)!), nodeIds: [], x: 0, y: 0, width: 0, height: 0 };
+      const label = groupLabel(refById.get(node.id)!);
+      const labelLines = wrapText(label, Math.floor(m.nodeWidth / m.groupLabelCharWidth), 2);
+      group = { id: node.groupId, label, labelLines, nodeIds: [], x: 0, y: 0, width: 0, height: 0 };
       groups.push(group);
       groupById.set(group.id, group);
     }
@@ -262,10 +268,7 @@ async function layOut(input: GraphInput): Promise<ExchangeMap> {
     children: groups.map((group) => ({
       id: `group:${group.id}`,
       layoutOptions: {
-        'elk.padding': `[top=${m.groupPaddingTop},left=${m.groupPadding},bottom=${m.groupPadding},right=${m.groupPadding}]`,
-        'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-        'elk.contentAlignment': '[V_TOP, H_LEFT]',
-        'elk.nodeSize.minimum': `(${Math.ceil(group.label.length * m.groupLabelCharWidth + 2 * m.groupPadding)}, 0)`,
+        'elk.padding': `[top=${m.groupPaddingTop + (group.labelLines.length - 1) * m.groupLabelLineHeight},left=${m.groupPadding},bottom=${m.groupPadding},right=${m.groupPadding}]`,
       },
       children: group.nodeIds.map((id) => ({
         id,
