@@ -18,6 +18,7 @@ export type FrameType =
   | 'according-to'
   | 'passive-agent'
   | 'block-quotation'
+  | 'continued-quotation'
   | 'own-voice';
 
 /** One speech act found in a block: who (as the text words it), the verb, and the claim's words. */
@@ -187,8 +188,8 @@ export function trimRange(text: string, range: Range): Range | undefined {
 
 const wordCount = (text: string, range: Range) => text.slice(range.start, range.end).trim().split(/\s+/).length;
 
-/** The quotations (“…”) of a block. */
-function quotations(text: string): Range[] {
+/** The quotations (“…” or "…") of a block. */
+export function quotations(text: string): Range[] {
   const out: Range[] = [];
   for (const match of text.matchAll(/“[^“”]*”|(?<![\p{L}\p{N}])"[^"]*"(?![\p{L}\p{N}])/gu)) out.push({ start: match.index!, end: match.index! + match[0].length });
   return out;

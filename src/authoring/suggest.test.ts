@@ -127,8 +127,15 @@ describe('sentences', () => {
       ['demand', 'publish its accounts'],
       ['demand', 'meet the islanders'],
       ['appeal', 'urged both sides to talk'],
-      ['assert', 'she would host them'],
+      ['commit', 'she would host them'], // "said she would …": the speaker's own future act
     ]);
+  });
+
+  it('a quotation after an attributed one in the same paragraph is the same speaker’s; a short scare quote is none', () => {
+    const { result } = suggestFor('“We will not sell the harbour,” the mayor said on Friday. “It belongs to the town and it will stay that way.” The “review” ends in May.\n');
+    expect(claimWith(result, 'It belongs to the town')).toMatchObject({ quote: '“It belongs to the town and it will stay that way.”' });
+    expect(claimWith(result, 'It belongs to the town').by).toBe(claimWith(result, 'We will not sell').by);
+    expect(result.claims.filter(({ claim }) => quoteSpans(claim).join(' ') === '“review”')).toEqual([]);
   });
 
   it('a participle that opens a sentence sets the scene: the claim is the main verb’s', () => {

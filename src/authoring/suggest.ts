@@ -4,7 +4,7 @@ import { RESERVED_SLUGS } from '../lib/listings.ts';
 import { type Claim, type ClaimKind, quoteSpans } from '../schemas/claim.ts';
 import type { Party, PartyKind } from '../schemas/party.ts';
 import { slugify } from './draft.ts';
-import { type Frame, findFrames, type Range, trimRange } from './frames.ts';
+import { type Frame, findFrames, quotations, type Range, trimRange } from './frames.ts';
 import { GROUP_NOUNS, NOT_NAMES, OFFICE_HEADS, ORGANISATION_HEADS, ORGANISATION_WORDS, presentTense, ROLE_NOUNS } from './lexicon.ts';
 import { has, isCapitalised, type Sentence, type Token, tokenize, word } from './tokens.ts';
 
@@ -82,6 +82,17 @@ export function suggest(input: SuggestInput): Suggestions {
     if (framed.has(index) || block.type !== 'blockquote') return;
     const span = trimRange(block.text, { start: 0, end: block.text.length });
     if (span) frames.push({ block: index, type: 'block-quotation', kind: 'assert', spans: [span], sentence: span, inherited: true });
+  });
+  // “…,” she said. “More words.”: a quotation after an attributed one, in the same paragraph, is the same speaker's.
+  input.blocks.forEach((block, index) => {
+    const own = frames.filter((frame) => frame.block === index);
+    if (own.length === 0) return;
+    for (const quotation of quotations(block.text)) {
+      if (own.some((frame) => frame.spans.some((span) => span.start < quotation.end && span.end > quotation.start))) continue;
+      if (!own.some((frame) => frame.spans[0]!.start < quotation.start)) continue;
+      if (block.text.slice(quotation.start, quotation.end).trim().split(/\s+/).length < 4) continue;
+      frames.push({ block: index, type: 'continued-quotation', kind: 'assert', spans: [quotation], sentence: quotation, inherited: true });
+    }
   });
   // Paragraphs with no speaker are the article's own voice: the checker wants every paragraph to carry a claim.
   input.blocks.forEach((block, index) => {
@@ -194,6 +205,7 @@ const FRAME_WORDS: Record<Frame['type'], string> = {
   'according-to': 'frame “according to X”',
   'passive-agent': 'frame “… claimed by X”',
   'block-quotation': 'a block quotation',
+  'continued-quotation': 'a quotation after an attributed one in the same paragraph',
   'own-voice': 'no speaker in the paragraph: the article’s own voice',
 };
 
@@ -232,6 +244,8 @@ function refineKind(kind: ClaimKind, lemma: string | undefined, quote: string): 
   if (kind !== 'assert' || lemma === 'call') return kind;
   if (/\b(would|will)\b[^.]*\b(if|unless)\b|\b(if|unless)\b[^.]*\b(would|will)\b/i.test(quote)) return 'threaten';
   if (/\b(ready|prepared|willing) to\b/i.test(quote)) return 'commit';
+  // "said it would release the ships": a speaker's own future act.
+  if (/^[“"]?(it|we|they|he|she|I)\s+(would|will|shall)\s+(?!not\b|be\b)/.test(quote)) return 'commit';
   return kind;
 }
 
