@@ -36,7 +36,8 @@ interface Pagefind {
 const PAGE_SIZE = 20;
 /** Facet values shown before "Show all". */
 const FACET_PREVIEW = 8;
-const TYPE_LABELS: Record<string, string> = { claim: 'Claim', article: 'Article', party: 'Party' };
+/** How the `type` facet names its values. */
+const TYPE_LABELS: Record<string, string> = { claim: 'Claims', article: 'Articles', party: 'Parties' };
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = form.querySelector<HTMLInputElement>('#search-q')!;
@@ -159,7 +160,7 @@ function renderFacets(counts: PagefindResponse['filters']): void {
       box.name = key;
       box.value = value;
       box.checked = selected.includes(value);
-      label.append(box, ` ${value} `, element('span', 'facet-count', `(${count})`));
+      label.append(box, ` ${key === 'type' ? (TYPE_LABELS[value] ?? value) : value} `, element('span', 'facet-count', `(${count})`));
       li.append(label);
       return li;
     });
@@ -186,6 +187,21 @@ function quoted(q: string): string {
   return `“${q}”`;
 }
 
+/**
+ * Pagefind's filters, loaded once. Until they are, a search's response has no counts per facet value;
+ * they are the largest part of the index a first search fetches, so a first query without filters shows
+ * its results first and its facets when they arrive.
+ */
+let filtersLoaded: Promise<PagefindResponse['filters']> | undefined;
+let filtersReady = false;
+function loadFilters(pagefind: Pagefind): Promise<PagefindResponse['filters']> {
+  filtersLoaded ??= pagefind.filters().then((counts) => {
+    filtersReady = true;
+    return counts;
+  });
+  return filtersLoaded;
+}
+
 /** Runs the search in `state`, renders results and facets, and says what happened in the live region. */
 async function run(pagefind: Pagefind): Promise<void> {
   const current = ++generation;
@@ -197,22 +213,32 @@ async function run(pagefind: Pagefind): Promise<void> {
     more.hidden = true;
     shown = [];
     remaining = [];
-    renderFacets(await pagefind.filters());
-    if (current === generation) status.textContent = 'Type words to search every claim, quote, article and party, or choose a filter.';
+    const counts = await loadFilters(pagefind);
+    if (current !== generation) return;
+    renderFacets(counts);
+    status.textContent = 'Type words to search every claim, quote, article and party, or choose a filter.';
     return;
   }
-  const response = await pagefind.search(term === '' ? null : term, { filters });
+  if (filtering) await loadFilters(pagefind);
+  const search = () => pagefind.search(term === '' ? null : term, { filters });
+  const response = await search();
   if (current !== generation) return;
   list.replaceChildren();
   shown = [];
   remaining = response.results;
-  renderFacets(response.filters);
+  if (filtersReady) renderFacets(response.filters);
   await showMore(current);
   if (current !== generation) return;
   const total = response.results.length;
   const what = term === '' ? 'with these filters' : `for ${quoted(term)}${cut ? ` (only the first ${term.length} characters were searched)` : ''}`;
   const narrowed = filtering && term !== '' ? ', with these filters' : '';
   status.textContent = total === 0 ? `No results ${what}${narrowed}. Try other words${filtering ? ' or clear the filters' : ''}.` : `${total} ${total === 1 ? 'result' : 'results'} ${what}${narrowed}.`;
+  if (!filtersReady) {
+    await loadFilters(pagefind);
+    if (current !== generation) return;
+    const counted = await search();
+    if (current === generation) renderFacets(counted.filters);
+  }
 }
 
 /** Reads the form into `state` and puts it in the address (replacing the entry while typing). */
@@ -242,8 +268,6 @@ async function start(): Promise<void> {
     // noWorker: Pagefind runs on this page's thread (one request less, no policy for a worker).
     await pagefind.options({ baseUrl: '/', noWorker: true });
     await pagefind.init();
-    // Loads the filters: until they are, a search's response carries no counts per facet value.
-    await pagefind.filters();
   } catch {
     status.textContent = 'The search index could not be loaded. Browse every article or every party instead.';
     return;

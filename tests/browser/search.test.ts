@@ -156,6 +156,8 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     for (const key of Object.keys(holds)) {
       await page.goto(`${session.site.url}search/?q=Halden`);
       await settled(page);
+      // The facets come once Pagefind's filters are loaded, after the first results.
+      await page.locator(`fieldset[data-facet="${key}"] input`).first().waitFor();
       const box = page.locator(`fieldset[data-facet="${key}"] input[type="checkbox"]`).first();
       const value = (await box.getAttribute('value'))!;
       const label = (await page.locator(`fieldset[data-facet="${key}"] label`).first().textContent())!;
@@ -216,6 +218,7 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     await page.keyboard.type(WORD);
     await expect.poll(() => new URL(page.url()).search).toBe(`?q=${WORD}`);
     await settled(page);
+    await page.locator('fieldset[data-facet="type"] input[value="claim"]').waitFor();
     await tabTo('fieldset[data-facet="type"] input[value="claim"]');
     await page.keyboard.press('Space');
     await expect.poll(() => new URL(page.url()).search).toBe(`?q=${WORD}&type=claim`);
