@@ -138,6 +138,12 @@ describe('sentences', () => {
     expect(result.claims.filter(({ claim }) => quoteSpans(claim).join(' ') === '“review”')).toEqual([]);
   });
 
+  it('“— a step it had refused to take”: the reporter’s aside after a dash is the article’s own voice', () => {
+    const { result } = suggestFor('The ministry said it would publish the survey — a step it had refused to take for a month.\n', { publisher: 'The Valley Post' });
+    expect(claimWith(result, 'it would publish the survey').quote).toBe('it would publish the survey');
+    expect(claimWith(result, 'a step it had refused')).toMatchObject({ by: 'valley-post', quote: 'a step it had refused to take for a month' });
+  });
+
   it('a participle that opens a sentence sets the scene: the claim is the main verb’s', () => {
     const { result } = suggestFor('Writing on her blog on Friday, the mayor added that the budget was balanced.\n');
     expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['the budget was balanced']);

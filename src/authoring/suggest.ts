@@ -83,6 +83,20 @@ export function suggest(input: SuggestInput): Suggestions {
     const span = trimRange(block.text, { start: 0, end: block.text.length });
     if (span) frames.push({ block: index, type: 'block-quotation', kind: 'assert', spans: [span], sentence: span, inherited: true });
   });
+  // "…, said it would share the findings — a step it had refused to take for weeks": the reporter's aside after a dash.
+  for (const frame of [...frames]) {
+    if (frame.spans.length !== 1 || frame.type === 'own-voice') continue;
+    const text = texts[frame.block]!;
+    const span = frame.spans[0]!;
+    const words = text.slice(span.start, span.end);
+    const aside = /\s[—–]\s(?=(?:a|an)\s+\p{Ll}+\s+(?:that|which|it|he|she|they|who|the)\s)/u.exec(words);
+    if (!aside) continue;
+    const before = trimRange(text, { start: span.start, end: span.start + aside.index });
+    const after = trimRange(text, { start: span.start + aside.index + aside[0].length, end: span.end });
+    if (!before || !after) continue;
+    frame.spans = [before];
+    frames.push({ block: frame.block, type: 'own-voice', kind: 'assert', spans: [after], sentence: frame.sentence });
+  }
   // “…,” she said. “More words.”: a quotation after an attributed one, in the same paragraph, is the same speaker's.
   input.blocks.forEach((block, index) => {
     const own = frames.filter((frame) => frame.block === index);
