@@ -70,6 +70,9 @@ function candidates(text: string, tokens: Token[]): Candidate[] {
     if (previous && DETERMINER_BEFORE.test(word(previous)) && !endsWithComma(previous)) return;
     if (previous && /^(not|never|n't)$/.test(word(previous))) return;
     if (tokens[index - 2] && /^(not|never)$/.test(word(tokens[index - 2])) && AUXILIARY.test(word(previous))) return;
+    // "surveillance capabilities and reported training support": a participle used as an adjective.
+    const following = tokens[index + 1];
+    if (/ed$/.test(word(token)) && following && (has(following, 'Noun') || has(following, 'Adjective') || has(following, 'Gerund')) && !has(following, 'Determiner') && !has(following, 'Pronoun') && !has(following, 'ProperNoun') && !/[“"]/.test(following.pre) && (!previous || /^(and|or|of|with|the|a|an)$/.test(word(previous)) || endsWithComma(previous))) return;
     // "the bridge, which adds twenty minutes": a relative clause about a thing, not a speaker.
     if (previous && /^(which|that)$/.test(word(previous))) return;
     if (entries[0]!.lemma === 'add' && !/^(that)$/.test(word(tokens[index + 1])) && !/[“"]/.test(tokens[index + 1]?.pre ?? '') && index < tokens.length - 1 && !endsWithComma(token)) return;
@@ -371,7 +374,7 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
       accepted.splice(accepted.indexOf(entry) + 1, 0, ...parts.slice(1).map((part) => ({ ...entry, frame: { ...frame, spans: [part] } })));
     }
     for (const { frame } of accepted) {
-      if (frame.spans.every((span) => wordCount(text, span) >= 2) && frame.spans.reduce((n, span) => n + wordCount(text, span), 0) >= 3) frames.push(frame);
+      if ((frame.type === 'parenthetical' || frame.spans.every((span) => wordCount(text, span) >= 2)) && frame.spans.reduce((n, span) => n + wordCount(text, span), 0) >= 3) frames.push(frame);
     }
     frames.push(...accordingTo(text, tokens, block, sentenceRange));
     frames.push(...passiveAgents(text, tokens, block, sentenceRange));

@@ -144,6 +144,15 @@ describe('sentences', () => {
     expect(claimWith(result, 'a step it had refused')).toMatchObject({ by: 'valley-post', quote: 'a step it had refused to take for a month' });
   });
 
+  it('“Orvell, she said, had …”: a one-word opening span; “reported training support” is no frame; a quote inside a sentence is not a new claim', () => {
+    const { result } = suggestFor(
+      'Foreign ministry spokesperson Ilse Marrow spoke in Tarsk. Orvell, she said, had “chosen silence over its duty” for weeks. Analysts cite new drones and reported training support. One described the talks as “slow, painful, and going nowhere fast”.\n',
+    );
+    expect(claimWith(result, 'chosen silence').quote).toEqual(['Orvell', 'had “chosen silence over its duty” for weeks']);
+    expect(result.claims.some(({ claim }) => claim.kind === 'assert' && /^training support/.test(quoteSpans(claim)[0]!))).toBe(false);
+    expect(result.claims.some(({ claim }) => quoteSpans(claim)[0] === '“slow, painful, and going nowhere fast”')).toBe(false);
+  });
+
   it('a participle that opens a sentence sets the scene: the claim is the main verb’s', () => {
     const { result } = suggestFor('Writing on her blog on Friday, the mayor added that the budget was balanced.\n');
     expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['the budget was balanced']);

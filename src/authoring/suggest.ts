@@ -105,6 +105,8 @@ export function suggest(input: SuggestInput): Suggestions {
       if (own.some((frame) => frame.spans.some((span) => span.start < quotation.end && span.end > quotation.start))) continue;
       if (!own.some((frame) => frame.spans[0]!.start < quotation.start)) continue;
       if (block.text.slice(quotation.start, quotation.end).trim().split(/\s+/).length < 4) continue;
+      // Only a quotation that is a sentence of its own: not words quoted inside the reporter's sentence.
+      if (!tokenized[index]!.some((sentence) => Math.abs(sentence.start - quotation.start) <= 1)) continue;
       frames.push({ block: index, type: 'continued-quotation', kind: 'assert', spans: [quotation], sentence: quotation, inherited: true });
     }
   });
@@ -148,7 +150,12 @@ export function suggest(input: SuggestInput): Suggestions {
       if (frame.pronoun === 'group' && lastSpeakers.length > 1) {
         speakers = lastSpeakers.map((party) => ({ party, how: `“${words}” refers back to ${lastSpeakers.map((p) => p.name).join(' and ')}` }));
       } else {
-        const party = frame.pronoun === 'person' ? lastPerson : frame.pronoun === 'organisation' ? lastOther : lastSpeaker?.party ?? lastOther;
+        const party =
+          frame.pronoun === 'person'
+            ? pool.lastMentioned(texts, frame.block, frame.speaker!.start, (p) => p.kind === 'person') ?? lastPerson
+            : frame.pronoun === 'organisation'
+              ? lastOther ?? pool.lastMentioned(texts, frame.block, frame.speaker!.start, (p) => p.kind !== 'person')
+              : lastSpeaker?.party ?? lastOther;
         if (!party) continue;
         speakers = [{ party, how: `“${words}” refers back to ${party.name}` }];
       }
@@ -586,6 +593,16 @@ class PartyPool {
     found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
     // Keep the longest mention at each place.
     return found.filter((m, i) => !found.some((o, j) => j !== i && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  }
+
+  /** The party of a sort named last before `offset` of `block` (this block, then the ones before): what "she" refers to. */
+  lastMentioned(texts: readonly string[], block: number, offset: number, accept: (party: PoolParty) => boolean): PoolParty | undefined {
+    for (let b = block; b >= 0 && b >= block - 3; b--) {
+      const text = b === block ? texts[b]!.slice(0, offset) : texts[b]!;
+      const found = this.mentions(text).filter((m) => accept(m.party));
+      if (found.length) return found.at(-1)!.party;
+    }
+    return undefined;
   }
 
   /** Who is speaking, from the speaker's words: a person named in them, a party named, a group, or an office of a party. */
