@@ -233,6 +233,21 @@ describe('parties', () => {
   });
 });
 
+describe('limits of the schema', () => {
+  it('proposes no quote over 5,000 characters, no name over 200 and no id over 100', () => {
+    const long = 'the river has fallen again '.repeat(200).trim();
+    const speaker = `The ${'very '.repeat(60)}old committee`;
+    const { result } = suggestFor(`The minister said:\n\n> ${long}.\n\n${speaker} warned that the dam could fail within the month.\n`, {});
+    for (const { claim } of result.claims) for (const span of quoteSpans(claim)) expect(span.length).toBeLessThanOrEqual(5000);
+    for (const { party } of result.parties) {
+      expect(party.name.length).toBeLessThanOrEqual(200);
+      expect(party.id.length).toBeLessThanOrEqual(100);
+    }
+    for (const { claim } of result.claims) expect(claim.id.length).toBeLessThanOrEqual(100);
+    expect(claimWith(result, 'the dam could fail').kind).toBe('warn');
+  });
+});
+
 describe('what the article already has', () => {
   it('shows a suggestion that overlaps an existing claim as covered, and does not propose it again', () => {
     const body = 'The council warned that the bridge could close. The mayor said repairs would start in June.\n';

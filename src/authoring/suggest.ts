@@ -184,6 +184,8 @@ export function suggest(input: SuggestInput): Suggestions {
       continue;
     }
 
+    // A quote span is at most 5,000 characters (the schema's limit): a longer one is no suggestion.
+    if (frame.spans.some((span) => span.end - span.start > 5000)) continue;
     const quoteText = frame.spans.map((span) => text.slice(span.start, span.end)).join(' ');
     const kind = refineKind(frame.kind, frame.lemma, quoteText);
     for (const { party, speaker, how } of speakers) {
@@ -478,6 +480,8 @@ class PartyPool {
   }
 
   private add(fields: Omit<PoolParty, 'id' | 'origin'> & { id?: string }): PoolParty {
+    // A name is at most 200 characters (the schema's limit): cut at a word, it still occurs in the text.
+    if (fields.name.length > 200) fields = { ...fields, name: fields.name.slice(0, 200).replace(/\s+\S*$/, '') };
     const same = this.parties.find((p) => p.kind === fields.kind && p.name.toLowerCase() === fields.name.toLowerCase());
     if (same && !fields.id) return same;
     const reuse = (this.input.otherParties ?? []).find(
