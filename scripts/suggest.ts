@@ -33,6 +33,10 @@ function main(): void {
   const result = suggest(suggestInput(source, sources));
 
   if (values.write) {
+    if (result.parties.length === 0 && result.claims.length === 0) {
+      console.log(`nothing new to add to ${source.file}${result.covered.length ? ` (${result.covered.length} suggestion(s) already covered by its claims)` : ''}; the file is unchanged`);
+      return;
+    }
     const path = join(dir, `${slug}.mdx`);
     const before = readFileSync(path, 'utf8');
     const after = mergeIntoFile(before, result);

@@ -42,7 +42,7 @@ function append(doc: Document, key: 'parties' | 'claims', items: Array<{ value: 
     doc.set(key, seq);
   }
   const list = seq as YAMLSeq;
-  if (list.items.length === 0) list.flow = false;
+  if (list.items.length === 0) list.flow = items.length === 0;
   for (const { value, comment, guess } of items) {
     const node = doc.createNode(value);
     node.commentBefore = comment;
@@ -64,6 +64,7 @@ export function suggestionsYaml(result: Suggestions, file: string): string {
   append(doc, 'claims', result.claims.map((claim) => ({ value: claimEntry(claim.claim), comment: claimComment(claim) })));
   doc.commentBefore = ` Suggestions for ${file}: add what is right to its frontmatter (or run again with --write),\n then check every party, kind, quote and summary against the text. Kinds marked "# guess" were guessed.`;
   let out = doc.toString(TO_STRING);
+  if (result.parties.length === 0 && result.claims.length === 0) out += '# Nothing new to propose.\n';
   if (result.covered.length) {
     out += `# Already in the article, not proposed again:\n`;
     for (const covered of result.covered) out += `#   ${JSON.stringify(covered.claim.quote)} (covered by claim ${covered.coveredBy})\n`;
