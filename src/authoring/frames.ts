@@ -55,7 +55,8 @@ const DETERMINER_BEFORE = /^(the|a|an|its|their|his|her|this|that|these|those|ou
 const CLAUSE_JOIN = /^(and|but|while|whereas|although|though|as|because)$/;
 
 const endsWithComma = (token: Token | undefined) => /,/.test(token?.post ?? '');
-const endsClause = (token: Token | undefined) => /[;:]/.test(token?.post ?? '');
+/** A semicolon, a colon or a spaced dash ends a clause: "calls for talks — a statement says …". */
+const endsClause = (token: Token | undefined) => /[;:]|\s[—–]\s/.test(token?.post ?? '');
 const closesQuote = (token: Token | undefined) => /[”"]/.test(token?.post ?? '');
 
 /** Reporting verbs of a sentence that are verbs here (compromise's tags), with the frame their particle picks. */
@@ -301,6 +302,8 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         if ((endsSentence || endsWithComma(verbToken)) && lastComma !== -1 && subjectEnd - lastComma - 1 <= 6 && nounPhraseBefore(tokens, subjectEnd - 1, lastComma + 1) === lastComma + 1) from = lastComma + 1;
         else if (subjectEnd - subjectStart > 14) from = nounPhraseBefore(tokens, subjectEnd - 1, subjectStart);
         const speaker = rangeOf(tokens, from, subjectEnd)!;
+        // "— a step it had refused to take": the reporter's aside about what came before, not a speaker's frame.
+        if (boundary > 0 && /\s[—–]\s/.test(tokens[boundary - 1]!.post) && /^(a|an)\s+\p{Ll}+\s+(it|he|she|they|we|that|which|who)\s/u.test(text.slice(tokens[boundary]!.start))) continue;
         // "…, a charge the Calvanese government denied": the first noun phrase is what the second one denies.
         const second = from + 1 < subjectEnd && /^(a|an|the|this|that)$/.test(word(tokens[from])) ? tokens.slice(from + 1, subjectEnd).findIndex((t) => /^(the|a|an|its|their|his|her)$/.test(word(t)) || has(t, 'ProperNoun')) : -1;
         if (second > 0 && tokens.slice(from + 1, from + 1 + second).every((t) => has(t, 'Noun') && !has(t, 'ProperNoun')) && i >= tokens.length - 2) {

@@ -153,6 +153,11 @@ describe('sentences', () => {
     expect(result.claims.some(({ claim }) => quoteSpans(claim)[0] === '“slow, painful, and going nowhere fast”')).toBe(false);
   });
 
+  it('a spaced dash ends a clause: “X calls for talks — a statement says Y declined” is two claims', () => {
+    const { result } = suggestFor('Tarsk calls for talks on the dam “without delay” — a statement says the federation declined the offer.\n');
+    expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['calls for talks on the dam “without delay”', 'the federation declined the offer']);
+  });
+
   it('a participle that opens a sentence sets the scene: the claim is the main verb’s', () => {
     const { result } = suggestFor('Writing on her blog on Friday, the mayor added that the budget was balanced.\n');
     expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['the budget was balanced']);

@@ -229,7 +229,7 @@ const FRAME_WORDS: Record<Frame['type'], string> = {
   'passive-agent': 'frame “… claimed by X”',
   'block-quotation': 'a block quotation',
   'continued-quotation': 'a quotation after an attributed one in the same paragraph',
-  'own-voice': 'no speaker in the paragraph: the article’s own voice',
+  'own-voice': 'words no speaker is reported to say: the article’s own voice',
 };
 
 /** Any run of spaces and line breaks in a quote is one space (the checker matches any run with any run). */
