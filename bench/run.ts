@@ -1,7 +1,8 @@
 // The benchmark (issues 5 and 10): builds synthetic corpora with Standpoint, Standpoint on Sätteri, a bare Astro
 // MDX site and Starlight; rebuilds Standpoint warm; weighs the seed's article page; runs Lighthouse on it; writes
 // bench/RESULTS.md.
-// Usage: npm run bench [-- --quick | --scale] [-- --repeats N] [-- --sizes 1,100] [-- --no-lighthouse] [-- --no-profile] [-- --no-rebuild]
+// Usage: npm run bench [-- --quick | --scale] [-- --repeats N] [-- --sizes 1,100] [-- --no-lighthouse] [-- --no-profile]
+//        [-- --no-rebuild | --rebuild] [-- --sites standpoint,bare (scale only)]
 // See bench/README.md. The parts: options.ts (flags), builds.ts (sites and one measured build), lighthouse.ts,
 // profile.ts (content check timing, CPU profile), report.ts and scale-report.ts (RESULTS.md).
 import { mkdirSync } from 'node:fs';
@@ -20,6 +21,9 @@ import { pageWeight, type PageWeight } from './weight.ts';
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const { sizes, repeatsFor, mode } = options;
+  const chosen = sites.filter((s) => options.sites.includes(s.key));
+  if (!chosen.some((s) => s.key === 'standpoint') || chosen.length !== options.sites.length)
+    throw new Error(`--sites: a comma-separated list of ${sites.map((s) => s.key).join(', ')}, with standpoint`);
   const t0 = performance.now();
   const loadBefore = loadavg()[0]!;
   mkdirSync(work, { recursive: true });
@@ -37,7 +41,7 @@ async function main() {
     writeCorpus(size, join(work, `corpus-${size}`));
     for (let repeat = 1; repeat <= repeatsFor(size); repeat++) {
       // Rotate the order each repeat so drift on a shared machine does not always favour one site.
-      const order = sites.map((_, i) => sites[(i + repeat - 1) % sites.length]!);
+      const order = chosen.map((_, i) => chosen[(i + repeat - 1) % chosen.length]!);
       for (const s of order) {
         const b = await build(s, size, repeat, { method });
         builds.push(b);

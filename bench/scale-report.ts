@@ -18,22 +18,23 @@ export function writeScaleResults(r: ScaleReport) {
   const { sizes, command, repeatsFor } = r.options;
   const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
   const S = (key: string, size: number, warm = false) => stat(r.builds, key, size, warm);
+  const built = sites.filter((s) => r.options.sites.includes(s.key));
 
   const rows = sizes.flatMap((size) =>
-    sites.map((s) => {
+    built.map((s) => {
       const st = S(s.key, size)!;
       return [s.label, String(size), runs(st), (st.wallMs / size).toFixed(0), mb(st.rss), mb(st.out), String(st.pages), largestPage(st), loads(st)];
     }),
   );
   const buildTable = table(['Site', 'Articles', 'Wall (runs)', 'ms / article', 'Peak RSS', 'Output', 'Pages', 'Largest HTML page: raw / gzip', 'Load at start'], rows);
 
-  const flatRows = sites.map((s) => {
+  const flatRows = built.map((s) => {
     const [a, b] = [S(s.key, small)!, S(s.key, large)!];
     return [s.label, (a.wallMs / small).toFixed(1), (b.wallMs / large).toFixed(1), ratio(b.wallMs / large, a.wallMs / small), ((b.wallMs - a.wallMs) / (large - small)).toFixed(1)];
   });
   const flatTable = table(['Site', `ms / article at ${small}`, `at ${large}`, 'Ratio', `Marginal ms per article, ${small} → ${large}`], flatRows);
 
-  const [sp, spSmall, sl] = [S('standpoint', large)!, S('standpoint', small)!, S('starlight', large)!];
+  const [sp, spSmall, sl] = [S('standpoint', large)!, S('standpoint', small)!, S('starlight', large)];
   const warm = S('standpoint', large, true);
   const warmLine = warm
     ? `Standpoint rebuilt at ${large} with its content and image caches kept: **${runs(warm)}**, ${mb(warm.rss)} peak RSS: ${ratio(warm.wallMs, sp.wallMs)} the cold build (${secs(sp.wallMs)}).\n\n`
@@ -48,8 +49,12 @@ export function writeScaleResults(r: ScaleReport) {
         met(perArticle(sp, large) <= 1.2 * perArticle(spSmall, small)),
         `${perArticle(spSmall, small).toFixed(1)} ms at ${small}, ${perArticle(sp, large).toFixed(1)} ms at ${large} (${ratio(perArticle(sp, large), perArticle(spSmall, small))})`,
       ],
-      [`Build at ${large} ≤ Starlight's wall time`, met(sp.wallMs <= sl.wallMs), `${secs(sp.wallMs)} = ${ratio(sp.wallMs, sl.wallMs)} Starlight (${secs(sl.wallMs)})`],
-      [`Peak RSS at ${large} ≤ Starlight's`, met(sp.rss <= sl.rss), `${mb(sp.rss)} = ${ratio(sp.rss, sl.rss)} Starlight (${mb(sl.rss)})`],
+      ...(sl
+        ? [
+            [`Build at ${large} ≤ Starlight's wall time`, met(sp.wallMs <= sl.wallMs), `${secs(sp.wallMs)} = ${ratio(sp.wallMs, sl.wallMs)} Starlight (${secs(sl.wallMs)})`],
+            [`Peak RSS at ${large} ≤ Starlight's`, met(sp.rss <= sl.rss), `${mb(sp.rss)} = ${ratio(sp.rss, sl.rss)} Starlight (${mb(sl.rss)})`],
+          ]
+        : []),
     ],
   );
 
@@ -61,7 +66,7 @@ export function writeScaleResults(r: ScaleReport) {
 - Machine: ${machineLine(r.load)}
 - ${snapshotLine()}
 - Peers: ${peersLine()}
-- ${sizes.map((s) => `${repeatsFor(s)} run(s) at ${s}`).join(', ')} per site, cold (output and caches removed first) except the warm rebuild; no Lighthouse, no profile. Peak RSS: ${rssLine(r.method)}.
+- Sites: ${built.map((s) => s.label).join(', ')}; ${sizes.map((s) => `${repeatsFor(s)} run(s) at ${s}`).join(', ')} per site, cold (output and caches removed first)${warm ? ' except the warm rebuild' : ''}; no Lighthouse, no profile. Peak RSS: ${rssLine(r.method)}.
 
 ${buildTable}
 
