@@ -93,7 +93,7 @@ function importMarkdown(text: string, options: ImportOptions): ImportResult {
   if (tree.children.length === 0) throw new AuthoringError('the file has a headline but no article text below it');
   demoteHeadings(tree);
   notes.push(...removedNotes(removed));
-  return { title, source: {}, body: toMdxBody(tree).body, notes };
+  return { title, source: {}, body: toMdxBody(tree, { whitespace: 'runs' }).body, notes };
 }
 
 /** The title of a converted tree: `--title`, else its first block when it is a top heading or reads as a headline. */
@@ -195,7 +195,7 @@ function importHtml(html: string, options: ImportOptions): ImportResult {
   const title = titleFromTree(tree, options.title, 'the page', options.title === undefined ? headline : undefined);
   if (tree.children.length === 0) throw new AuthoringError('no article text found in this page below its headline');
   demoteHeadings(tree);
-  return { title, source, body: toMdxBody(tree).body, notes: removedNotes(removed) };
+  return { title, source, body: toMdxBody(tree, { whitespace: 'runs' }).body, notes: removedNotes(removed) };
 }
 
 /** Readability wraps the article in layout `<div>`s and may keep `<figure>` captions; text elements are what matter. */
