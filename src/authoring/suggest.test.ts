@@ -158,6 +158,18 @@ describe('sentences', () => {
     expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['calls for talks on the dam “without delay”', 'the federation declined the offer']);
   });
 
+  it('takes the channel from the sentence’s words, and “the minister said” as the minister named last (a guess it says)', () => {
+    const { result } = suggestFor(
+      'In a written statement, the ministry said the dam was safe. Energy minister Dariusz Fenn spoke first. Writing on X on Friday, he added that the threat stands. Fenn told parliament that engineers had found cracks. The minister said the road would reopen by June.\n',
+    );
+    expect(claimWith(result, 'the dam was safe').channel).toBe('In a written statement');
+    expect(claimWith(result, 'the threat stands').channel).toBe('on X');
+    expect(claimWith(result, 'engineers had found cracks')).toMatchObject({ by: 'dariusz-fenn', channel: 'told parliament' });
+    const minister = result.claims.find(({ claim }) => claim.quote === 'the road would reopen by June')!;
+    expect(minister.claim.by).toBe('dariusz-fenn');
+    expect(minister.why).toMatch(/guess: “The minister” taken to be Dariusz Fenn/);
+  });
+
   it('a participle that opens a sentence sets the scene: the claim is the main verb’s', () => {
     const { result } = suggestFor('Writing on her blog on Friday, the mayor added that the budget was balanced.\n');
     expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['the budget was balanced']);

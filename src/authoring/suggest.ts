@@ -199,6 +199,7 @@ export function suggest(input: SuggestInput): Suggestions {
         about: aboutIds,
         summary: summaryDraft(party, speaker && speaker.toLowerCase() !== party.name.toLowerCase() ? speaker : undefined, frame, kind, quoteText),
         quote: frame.spans.length === 1 ? clean(quoteText) : frame.spans.map((span) => clean(text.slice(span.start, span.end))),
+        ...(frame.verb ? channelOf(sentenceText) : {}),
         respondsTo: [],
       };
       const why = `${frame.verb ? `verb “${frame.verb}” (${kind}), ` : ''}${FRAME_WORDS[frame.type]}; by: ${how}`;
@@ -246,6 +247,14 @@ function ownVoiceSentence(text: string, sentences: Sentence[]): Range | undefine
     if (range) return range;
   }
   return undefined;
+}
+
+/** How a statement was made, in the sentence's own words: "in a written statement", "told reporters", "on X". */
+const CHANNEL = /\b([Ii]n an? (?:written |brief |joint |short |televised )?(?:statement|interview|post|letter|address|speech|briefing|reply|news conference|press conference)(?: (?:on|to|with) (?:X|Twitter|Facebook|Telegram|television|state television|radio|[A-Z][\w’']+(?: [A-Z][\w’']+)?))?|[Aa]t an? (?:news|press) conference|told (?:reporters|journalists|parliament|lawmakers|the [A-Z][\w’']+)|(?<=\b(?:[Ww]rote|[Ww]riting|[Pp]osted|[Pp]osting|said|saying)\s)on (?:X|Twitter|Facebook|Telegram|television|state television|radio))\b/;
+
+function channelOf(sentence: string): { channel?: string } {
+  const match = CHANNEL.exec(sentence);
+  return match && match[1]!.length <= 200 ? { channel: match[1]! } : {};
 }
 
 /** Sentences of a paragraph that no frame touches and that state something. */
@@ -666,6 +675,11 @@ class PartyPool {
       const kind = orgKindOf(words as Token[]) ?? (/^(ministry|government|administration|cabinet|presidency|embassy|delegation)$/i.test(head) ? 'government' : 'institution');
       const party = this.add({ name: upperFirst(bare), kind, aliases: [], why: `an organisation named by its head noun “${head}”`, kindGuessed: true });
       return [{ party, speaker, how: 'a new party named by the speaker’s words' }];
+    }
+    // "the mayor said", "the minister added": a person's role with no name, most likely the person named last.
+    if (head && ROLE_NOUNS.test(head) && !/^(spokes\w+|official|analyst|engineer|member|representative|who|hydrologist|economist|nurse)$/i.test(head) && !/\p{Lu}/u.test(bare.slice(1))) {
+      const person = this.lastMentioned(this.texts, _block, _at, (p) => p.kind === 'person');
+      if (person) return [{ party: person, speaker, how: `guess: “${speaker}” taken to be ${person.name}, the person named last; check` }];
     }
     // A capitalised name in the speaker's words that no list knows yet: a new party.
     if (head && OFFICE_HEADS.test(head)) return this.officeOf(speaker, sentence, lastOther);
