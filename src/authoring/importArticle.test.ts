@@ -168,7 +168,7 @@ describe('a saved page (.html)', () => {
     expect(importArticle(html, 'html').source).toEqual({ published: '2026-02-05' });
   });
 
-  it('strips “| Publisher” from og:title, demotes an <h1> in the body, drops links left without text', () => {
+  it('strips “| Publisher” from og:title, keeps an <h1> of the body as a subheading, drops links left without text', () => {
     const html = fixture('article.html')
       .replace('<h1>Islanders protest ferry cuts as operator blames fuel costs</h1>', '')
       .replace('content="Islanders protest ferry cuts as operator blames fuel costs"', 'content="Islanders protest ferry cuts | The Tidewater Gazette"')
