@@ -144,7 +144,8 @@ function trimSubject(tokens: Token[], from: number, to: number): [number, number
   for (let guard = 0; guard < 4; guard++) {
     const first = tokens[start];
     if (!first) break;
-    const opener = has(first, 'Preposition') || has(first, 'Adverb') || has(first, 'Conjunction') || has(first, 'Date') || /^(however|meanwhile|until|after|before|when|while|since|although|as|if)$/.test(word(first));
+    // An opening phrase that ends at a comma: "In a statement,", "However,", "Asked about the delay,".
+    const opener = has(first, 'Preposition') || has(first, 'Adverb') || has(first, 'Conjunction') || has(first, 'Date') || (has(first, 'Verb') && !has(first, 'Noun')) || /^(however|meanwhile|until|after|before|when|while|since|although|as|if)$/.test(word(first));
     if (!opener) break;
     let comma = -1;
     for (let j = start; j < end - 1; j++) if (endsWithComma(tokens[j])) { comma = j; break; }

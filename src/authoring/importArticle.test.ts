@@ -74,14 +74,14 @@ describe('plain text (.txt)', () => {
 });
 
 describe('escaping holds for any text', () => {
-  // A fixed pseudo-random sequence: the same 400 texts every run, built from the characters Markdown and MDX read as syntax.
+  // A fixed pseudo-random sequence: the same 200 texts every run, built from the characters Markdown and MDX read as syntax.
   let seed = 11;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pieces = [...'{}<>[]()*_`~#+-=.!|\\&;:\'"“”—–1234567890 \t\nab', 'import ', 'export ', 'http://x.example', 'www.a.example', '<!--', '-->', '&amp;', '&#12;', '1. ', '- ', '> ', '---', '==='];
   const text = () => Array.from({ length: 1 + Math.floor(random() * 30) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
 
   it('every random text imports from .txt and reads back exactly, and from .md with no MDX code', () => {
-    for (let round = 0; round < 400; round++) {
+    for (let round = 0; round < 200; round++) {
       const body = text();
       for (const format of ['txt', 'md'] as const) {
         const file = `Random headline\n\n${body}\n\nend`;
@@ -97,7 +97,7 @@ describe('escaping holds for any text', () => {
         if (format === 'txt') expect(textBlocks(result.body).map((block) => block.text)).toEqual(plainTextParagraphs(file).slice(1));
       }
     }
-  });
+  }, 60_000); // 400 imports: room for a busy machine (nothing here is timed)
 
   it('a tab before a line break in Markdown, which Markdown cannot write back, is still imported', () => {
     expect(textBlocks(importArticle('Headline here\n\nSeven\t\n`code` more', 'md').body)[0]!.text).toMatch(/^Seven\s+code more$/);

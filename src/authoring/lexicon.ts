@@ -79,6 +79,19 @@ const VERBS: Array<[forms: string, kind: ClaimKind, complement: Complement, extr
   ['agree agrees agreed agreeing', 'commit', 'object'],
   ['offer offers offered offering', 'commit', 'object'],
   ['take takes took taking', 'claim-responsibility', 'object', { objectWord: 'responsibility' }],
+  ['welcome welcomes welcomed welcoming', 'assert', 'object'],
+  ['praise praises praised praising', 'assert', 'object'],
+  ['hail hails hailed hailing', 'assert', 'object'],
+  ['describe describes described describing', 'assert', 'object'],
+  ['suggest suggests suggested suggesting', 'assert', 'clause'],
+  ['estimate estimates estimated estimating', 'assert', 'clause'],
+  ['denounce denounces denounced denouncing', 'accuse', 'object'],
+  ['complain complains complained complaining', 'accuse', 'clause'],
+  ['decline declines declined declining', 'reject', 'object'],
+  ['request requests requested requesting', 'appeal', 'object'],
+  ['propose proposes proposed proposing', 'appeal', 'object'],
+  ['predict predicts predicted predicting', 'warn', 'clause'],
+  ['apologise apologises apologised apologising apologize apologizes apologized apologizing', 'admit', 'object'],
 ];
 
 /** Each form of a reporting verb (lower case) and the verbs it may be (several when a particle decides). */

@@ -170,6 +170,12 @@ describe('sentences', () => {
     expect(minister.why).toMatch(/guess: “The minister” taken to be Dariusz Fenn/);
   });
 
+  it('“Asked about …, X apologised …”: the opening phrase is not the speaker; welcoming and apologising are statements too', () => {
+    const { result } = suggestFor('Asked about the delay, Transport Minister Ana Roth apologised for the closure of the line. The drivers’ union welcomed the apology.\n');
+    expect(claimWith(result, 'apologised for the closure')).toMatchObject({ by: 'ana-roth', kind: 'admit', speaker: 'Transport Minister Ana Roth' });
+    expect(claimWith(result, 'welcomed the apology').kind).toBe('assert');
+  });
+
   it('a participle that opens a sentence sets the scene: the claim is the main verb’s', () => {
     const { result } = suggestFor('Writing on her blog on Friday, the mayor added that the budget was balanced.\n');
     expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['the budget was balanced']);
