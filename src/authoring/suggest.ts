@@ -618,14 +618,14 @@ class PartyPool {
     return undefined;
   }
 
-  /** Who is speaking, from the speaker's words: a person named in them, a party named, a group, or an office of a party. */
-  resolveSpeaker(speaker: string, _at: number, _block: number, sentence: string, lastOther: PoolParty | undefined): Array<{ party: PoolParty; speaker?: string; how: string }> {
+  /** Who is speaking, from the speaker's words (at offset `at` of block `block`): a person named in them, a party named, a group, or an office of a party. */
+  resolveSpeaker(speaker: string, at: number, block: number, sentence: string, lastOther: PoolParty | undefined): Array<{ party: PoolParty; speaker?: string; how: string }> {
     // Two speakers joined by "and": one claim each.
     const whole = this.findByName(speaker.replace(/^the\s+/i, ''));
     if (!whole && / and /.test(speaker)) {
       const parts = speaker.split(/,? and /).map((part) => part.trim()).filter(Boolean);
       if (parts.length === 2 && parts.every((part) => part.split(/\s+/).length <= 6)) {
-        return parts.flatMap((part) => this.resolveSpeaker(part, _at, _block, sentence, lastOther).slice(0, 1));
+        return parts.flatMap((part) => this.resolveSpeaker(part, at, block, sentence, lastOther).slice(0, 1));
       }
     }
     const mentions = this.mentions(speaker);
@@ -678,7 +678,7 @@ class PartyPool {
     }
     // "the mayor said", "the minister added": a person's role with no name, most likely the person named last.
     if (head && ROLE_NOUNS.test(head) && !/^(spokes\w+|official|analyst|engineer|member|representative|who|hydrologist|economist|nurse)$/i.test(head) && !/\p{Lu}/u.test(bare.slice(1))) {
-      const person = this.lastMentioned(this.texts, _block, _at, (p) => p.kind === 'person');
+      const person = this.lastMentioned(this.texts, block, at, (p) => p.kind === 'person');
       if (person) return [{ party: person, speaker, how: `guess: “${speaker}” taken to be ${person.name}, the person named last; check` }];
     }
     // A capitalised name in the speaker's words that no list knows yet: a new party.
