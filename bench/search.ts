@@ -11,8 +11,9 @@
 // 2. First query, at the largest size: Standpoint built whole (`astro build`), and Starlight (bench/starlight)
 //    on the same bodies; each served on 127.0.0.1 and opened in Chromium: Standpoint's /search/?q=<word>,
 //    Starlight's seed article page with its search dialog opened and the word typed. Counted: every response
-//    body from navigation until the first result shows (raw bytes; gzip -9 of each body, what a compressing
-//    host sends), those under pagefind/ alone, the requests, and the time to the first result.
+//    that ended before the first result showed (the page's and its workers'; raw bytes, and gzip -9 of each body, what a
+//    compressing host sends), those under pagefind/ alone, the requests, and the time from navigation to the
+//    first result; for Standpoint also once its facets and their counts have loaded.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -124,37 +125,69 @@ interface QueryRow {
   results: string;
 }
 
-/** Opens a page in a fresh context, runs `search`, and counts every response body until it resolves. */
-async function measure(site: string, start: string, search: (page: Page) => Promise<string>, then?: { label: string; wait: (page: Page) => Promise<void> }): Promise<QueryRow[]> {
+/**
+ * Opens a page in a fresh context and runs `search`. The page notes (performance.now()) when `first` shows;
+ * Playwright's request timing then tells which responses had ended by then. Counted: those (the first result), and
+ * every response once `then` holds (Standpoint's facets with counts, loaded after the first results).
+ */
+async function measure(
+  site: string,
+  start: string,
+  first: string,
+  search: (page: Page) => Promise<string>,
+  then?: { label: string; wait: (page: Page) => Promise<void> },
+): Promise<QueryRow[]> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const bodies: Promise<{ url: string; bytes: Buffer }>[] = [];
-    page.on('response', (response) => bodies.push(response.body().then((bytes) => ({ url: response.url(), bytes }), () => ({ url: response.url(), bytes: Buffer.alloc(0) }))));
-    const started = performance.now();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((selector) => {
+      const seen = () => {
+        if (!document.querySelector(selector)) return false;
+        (window as unknown as { __first: number }).__first = performance.now();
+        return true;
+      };
+      new MutationObserver((_, observer) => seen() && observer.disconnect()).observe(document, { childList: true, subtree: true });
+    }, first);
+    const page = await context.newPage();
+    // Every request of the page and of any worker it starts (Starlight's Pagefind searches in a web worker,
+    // whose requests the page's Resource Timing does not list), with when it ended (epoch ms).
+    const finished: Promise<{ url: string; end: number; bytes: Buffer }>[] = [];
+    context.on('requestfinished', (request) =>
+      finished.push(
+        (async () => {
+          const response = await request.response();
+          const bytes = (await response?.body().catch(() => undefined)) ?? Buffer.alloc(0);
+          const timing = request.timing();
+          return { url: request.url(), end: timing.startTime + timing.responseEnd, bytes };
+        })(),
+      ),
+    );
     await page.goto(start);
     const results = await search(page);
-    const row = async (label: string): Promise<QueryRow> => {
-      const ms = performance.now() - started;
-      const all = await Promise.all([...bodies]);
-      const pagefind = all.filter(({ url }) => new URL(url).pathname.includes('/pagefind/'));
+    const row = async (label: string, untilFirst: boolean): Promise<QueryRow> => {
+      const timing = await page.evaluate(() => ({
+        origin: performance.timeOrigin,
+        first: (window as unknown as { __first: number }).__first,
+        now: performance.now(),
+      }));
+      const until = untilFirst ? timing.first : timing.now;
+      const fetched = (await Promise.all(finished)).filter((entry) => entry.end <= timing.origin + until);
+      const pagefind = fetched.filter(({ url }) => new URL(url).pathname.includes('/pagefind/'));
       return {
         site: label,
-        requests: all.length,
-        raw: all.reduce((sum, { bytes }) => sum + bytes.length, 0),
-        gzip: all.reduce((sum, { bytes }) => sum + gzipSync(bytes, { level: 9 }).length, 0),
+        requests: fetched.length,
+        raw: fetched.reduce((sum, { bytes }) => sum + bytes.length, 0),
+        gzip: fetched.reduce((sum, { bytes }) => sum + gzipSync(bytes, { level: 9 }).length, 0),
         pagefindRaw: pagefind.reduce((sum, { bytes }) => sum + bytes.length, 0),
         pagefindRequests: pagefind.length,
-        firstResultMs: ms,
+        firstResultMs: until,
         results,
       };
     };
-    const rows = [await row(site)];
-    if (then) {
-      await then.wait(page);
-      rows.push(await row(then.label));
-    }
-    return rows;
+    if (!then) return [await row(site, true)];
+    await then.wait(page);
+    await page.waitForLoadState('networkidle');
+    return [await row(site, true), await row(then.label, false)];
   } finally {
     await browser.close();
   }
@@ -166,6 +199,7 @@ async function firstQueryStandpoint(dist: string): Promise<QueryRow[]> {
     return await measure(
       'Standpoint /search/?q=, first result',
       `${server.url}search/?q=${encodeURIComponent(query)}`,
+      '#search-results > li',
       async (page) => {
         await page.locator('#search-results > li').first().waitFor({ timeout: 30_000 });
         return (await page.locator('#search-status').textContent()) ?? '';
@@ -180,11 +214,11 @@ async function firstQueryStandpoint(dist: string): Promise<QueryRow[]> {
 async function firstQueryStarlight(dist: string): Promise<QueryRow[]> {
   const server = await serveStatic(dist);
   try {
-    return await measure('Starlight search dialog', `${server.url}articles/${SEED_SLUG}/`, async (page) => {
+    return await measure('Starlight search dialog', `${server.url}articles/${SEED_SLUG}/`, '.pagefind-ui__result-link', async (page) => {
       await page.locator('button[data-open-modal]:not([disabled])').click();
       await page.locator('#starlight__search input').waitFor({ timeout: 30_000 });
       await page.locator('#starlight__search input').fill(query);
-      await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 30_000 });
+      await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 30_000 });
       return (await page.locator('.pagefind-ui__message').textContent()) ?? '';
     });
   } finally {
