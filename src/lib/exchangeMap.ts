@@ -102,7 +102,8 @@ export const MAP_METRICS = {
   fontSize: 12,
   /** A generous average advance of a 12 px sans-serif character, so that a line never overflows its box. */
   charWidth: 6.6,
-  maxSummaryLines: 3,
+  /** No summary in the boxes: it is in the list, the notes and the claim cards, and the page has a weight budget. */
+  maxSummaryLines: 0,
   groupPaddingTop: 30,
   groupPadding: 10,
   /** A generous average advance of a 13 px bold character. */
@@ -210,7 +211,8 @@ async function layOut(input: GraphInput): Promise<ExchangeMap> {
   const nodes: ExchangeNode[] = refs.map((ref) => {
     const local = ref.articleSlug === pageSlug;
     const articleLine = spansArticles && !local ? `in “${shorten(ref.articleTitle, maxChars - 5)}”` : undefined;
-    const lines = wrapText(ref.claim.summary, maxChars, m.maxSummaryLines);
+    // The summary is in the list, the notes and the cards: the box names the claim, its number and kind.
+    const lines = m.maxSummaryLines > 0 ? wrapText(ref.claim.summary, maxChars, m.maxSummaryLines) : [];
     const textLines = lines.length + (articleLine ? 1 : 0);
     return {
       id: nodeKey(ref),

@@ -14,7 +14,7 @@ function noteList(refs: readonly ClaimRef[], paths: SitePaths): Element {
       h('li', {}, [
         h('a', { href: `#${claimAnchor(ref.claim.id)}` }, [t(String(ref.number))]),
         t(' '),
-        h('b', {}, [t(ref.claim.kind.replaceAll('-', ' '))]),
+        h('span', { className: ['kind'] }, [t(ref.claim.kind.replaceAll('-', ' '))]),
         t(' '),
         h('a', { href: paths.party(ref.claimant.id) }, [t(ref.claimant.name)]),
         t(` → ${ref.about.map((party) => party.name).join(', ')}: ${ref.claim.summary}`),
@@ -24,15 +24,13 @@ function noteList(refs: readonly ClaimRef[], paths: SitePaths): Element {
 }
 
 /**
- * The notes of the claims that begin in one block of the text, twice: a margin column beside the block
- * on a wide screen (it comes before the block, so that it floats level with it), and a folded
- * `<details>` after it on a narrow one (no script needed to unfold it). CSS shows one of the two.
+ * The notes of the claims that begin in one block of the text, with the block, in one wrapper: a
+ * `<details>` (no script needed to unfold it) that CSS floats into the margin, level with the block and
+ * unfolded, on a wide screen, and shows folded after the block on a narrow one.
  */
-export function marginNotes(refs: readonly ClaimRef[], paths: SitePaths): { beside: Element; after: Element } {
+export function withMarginNotes(block: ElementContent, refs: readonly ClaimRef[], paths: SitePaths): Element {
   const numbers = refs.map((ref) => ref.number);
   const label = refs.length === 1 ? `Claim ${numbers[0]}` : `Claims ${numbers[0]}–${numbers.at(-1)}`;
-  return {
-    beside: h('div', { className: ['margin-notes'] }, [noteList(refs, paths)]),
-    after: h('details', { className: ['notes'] }, [h('summary', {}, [t(label)]), noteList(refs, paths)]),
-  };
+  const notes = h('details', { className: ['notes'] }, [h('summary', {}, [t(label)]), noteList(refs, paths)]);
+  return h('div', { className: ['with-notes'] }, [notes, block]);
 }

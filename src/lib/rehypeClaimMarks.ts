@@ -3,7 +3,7 @@ import type { Root as MdastRoot } from 'mdast';
 import type { VFile } from 'vfile';
 import { collectBlocks } from './articleText.ts';
 import { type MarkTree, nestQuoteSpans, type QuoteSpan } from './quoteMarks.ts';
-import { marginNotes } from './marginNotes.ts';
+import { withMarginNotes } from './marginNotes.ts';
 import type { ClaimRef, IndexedArticle } from './referenceIndex.ts';
 import { claimAnchor, claimTargetClass, paragraphAnchor, quoteAnchor, type SitePaths } from './urls.ts';
 
@@ -44,7 +44,7 @@ export function rehypeClaimMarks(options: { lookup: ArticleLookup; paths: SitePa
   };
 }
 
-/** After each top-level element of the text, the notes of the claims whose quote begins in it. */
+/** Each top-level element of the text, with the notes of the claims whose quote begins in it. */
 function addMarginNotes(tree: HastRoot, blocks: readonly Element[], article: IndexedArticle, paths: SitePaths): void {
   const indexOf = new Map(blocks.map((element, index) => [element, index]));
   const firstBlock = (ref: ClaimRef) => ref.spans[0]!.block;
@@ -66,8 +66,7 @@ function addMarginNotes(tree: HastRoot, blocks: readonly Element[], article: Ind
       children.push(child);
       continue;
     }
-    const notes = marginNotes([...new Set(refs)].sort((a, b) => a.number - b.number), paths);
-    children.push(notes.beside, child, notes.after);
+    children.push(withMarginNotes(child, [...new Set(refs)].sort((a, b) => a.number - b.number), paths));
   }
   tree.children = children;
 }

@@ -18,9 +18,9 @@ describe('structured data', () => {
       ['GovernmentOrganization', `${PARTY}pakistan/`, 'Pakistan'],
       ['GovernmentOrganization', `${PARTY}taliban-administration/`, 'Taliban administration'],
     ]);
-    expect(rest.filter((node) => node['@type'] === 'Claim').map((claim) => [claim.author, claim.about, claim.appearance])).toEqual([
-      [{ '@id': `${PARTY}pakistan/` }, [{ '@id': `${PARTY}taliban-administration/` }], { '@id': article!['@id'] }],
-      [{ '@id': `${PARTY}taliban-administration/` }, [{ '@id': `${PARTY}pakistan/` }], { '@id': article!['@id'] }],
+    expect(rest.filter((node) => node['@type'] === 'Claim').map((claim) => [claim['@id'], claim.author, claim.about])).toEqual([
+      [`${article!['@id']}#claim-pakistan-rejects`, { '@id': `${PARTY}pakistan/` }, [{ '@id': `${PARTY}taliban-administration/` }]],
+      [`${article!['@id']}#claim-taliban-accuses`, { '@id': `${PARTY}taliban-administration/` }, [{ '@id': `${PARTY}pakistan/` }]],
     ]);
   });
 

@@ -1,9 +1,8 @@
 import type { Claim as SchemaClaim, Graph, NewsArticle, Organization, Person } from 'schema-dts';
-import { type Party, quoteSpans } from '../schemas/article.ts';
+import type { Party } from '../schemas/article.ts';
 import type { Absolute } from './openData.ts';
 import type { IndexedArticle } from './referenceIndex.ts';
 import { claimAnchor, type SitePaths } from './urls.ts';
-import { joinSpans } from './wording.ts';
 
 /** A reference to a node of the graph by its `@id`. */
 const ref = (id: string) => ({ '@id': id });
@@ -14,7 +13,7 @@ const ref = (id: string) => ({ '@id': id });
  * speaks for a party is affiliated with it (a Person) or part of it (an Organization).
  */
 function partyNode(party: Party, url: (id: string) => string): Person | Organization {
-  const base = { '@id': url(party.id), name: party.name, url: url(party.id) };
+  const base = { '@id': url(party.id), name: party.name };
   if (party.kind === 'person') return { '@type': 'Person', ...base, ...(party.speaksFor ? { affiliation: ref(url(party.speaksFor)) } : {}) };
   const type = party.kind === 'state' || party.kind === 'government' ? 'GovernmentOrganization' : 'Organization';
   return { '@type': type, ...base, ...(party.speaksFor ? { parentOrganization: ref(url(party.speaksFor)) } : {}) };
@@ -23,7 +22,7 @@ function partyNode(party: Party, url: (id: string) => string): Person | Organiza
 /**
  * JSON-LD for an article page, as one graph: the article with only the properties its source gives,
  * each party once, and each claim as a schema.org Claim whose author and subjects refer to the parties
- * and which appears in this page.
+ * (its `@id` is its place on this page).
  */
 export function articleStructuredData(article: IndexedArticle, paths: SitePaths, absolute: Absolute): Graph {
   const pageUrl = absolute(paths.article(article.slug));
@@ -42,12 +41,10 @@ export function articleStructuredData(article: IndexedArticle, paths: SitePaths,
     '@type': 'Claim',
     '@id': `${pageUrl}#${claimAnchor(claim.id)}`,
     name: claim.summary,
-    text: joinSpans(quoteSpans(claim)),
     author: ref(partyUrl(claimant.id)),
     ...(claim.speaker ? { creditText: claim.speaker } : {}),
     ...(claim.date ? { dateCreated: claim.date } : {}),
     about: about.map((party) => ref(partyUrl(party.id))),
-    appearance: ref(pageUrl),
   }));
   return { '@context': 'https://schema.org', '@graph': [newsArticle, ...article.data.parties.map((party) => partyNode(party, partyUrl)), ...claims] };
 }

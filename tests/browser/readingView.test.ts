@@ -19,35 +19,33 @@ describe.runIf(browserAvailable())('the reading view in Chromium', () => {
     return page;
   }
 
-  /** For each top-level element of the text with notes: its box and the visible notes' box. */
+  /** For each block of the text that has notes: its box, the notes' box, and whether the notes are unfolded. */
   const noteBoxes = (page: Page) =>
     page.locator('.article-text').evaluate((text) =>
-      [...text.children]
-        .filter((el) => !el.matches('.notes, .margin-notes') && (el.previousElementSibling?.matches('.margin-notes') || el.nextElementSibling?.matches('.notes')))
-        .map((block) => {
-          const visible = [block.previousElementSibling, block.nextElementSibling].find(
-            (el) => el?.matches('.notes, .margin-notes') && getComputedStyle(el).display !== 'none',
-          )!;
-          const box = (el: Element) => {
-            const r = el.getBoundingClientRect();
-            return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right };
-          };
-          return { block: box(block), notes: box(visible), kind: visible.className };
-        }),
+      [...text.querySelectorAll(':scope > .with-notes')].map((wrapper) => {
+        const notes = wrapper.querySelector(':scope > .notes') as HTMLDetailsElement;
+        const block = notes.nextElementSibling!;
+        const box = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right };
+        };
+        const list = notes.querySelector('ol')!;
+        return { block: box(block), notes: box(notes), listShown: list.checkVisibility() };
+      }),
     );
 
   it('puts the text right after the header, before the parties, the matrix and the claim cards', async () => {
     const page = await openPage(SEED, 1280);
     const order = await page.locator('main > section').evaluateAll((sections) => sections.map((s) => s.id));
-    expect(order).toEqual(['text', 'parties', 'matrix', 'claims']);
+    expect(order).toEqual(['text', 'parties', 'matrix', 'exchange', 'claims']);
   });
 
   it('at 1280 px sets each block’s claims beside it in the margin, never before it, in order down the page', async () => {
     const page = await openPage(SEED, 1280);
     const boxes = await noteBoxes(page);
     expect(boxes.length).toBeGreaterThan(5);
-    boxes.forEach(({ block, notes, kind }, i) => {
-      expect(kind).toBe('margin-notes');
+    boxes.forEach(({ block, notes, listShown }, i) => {
+      expect(listShown, `notes ${i} unfolded`).toBe(true);
       expect(notes.left, `notes ${i} beside their block`).toBeGreaterThanOrEqual(block.right);
       expect(notes.top, `notes ${i} not above their block`).toBeGreaterThanOrEqual(block.top - 1);
       if (i > 0) expect(notes.top, `notes ${i} below the notes before`).toBeGreaterThanOrEqual(boxes[i - 1]!.notes.bottom);
@@ -61,8 +59,9 @@ describe.runIf(browserAvailable())('the reading view in Chromium', () => {
   it('at 390 px puts each block’s claims after it, folded, and unfolds them on a click, without script', async () => {
     const page = await openPage(SEED, 390);
     const boxes = await noteBoxes(page);
-    for (const { block, notes, kind } of boxes) {
-      expect(kind).toBe('notes');
+    expect(boxes.length).toBeGreaterThan(5);
+    for (const { block, notes, listShown } of boxes) {
+      expect(listShown).toBe(false);
       expect(notes.top).toBeGreaterThanOrEqual(block.bottom - 1);
     }
     const first = page.locator('.article-text details.notes').first();

@@ -136,19 +136,20 @@ describe(`the site built under ${BASE} and served on 127.0.0.1`, () => {
   it('publishes JSON-LD: the article with only the source facts it has, and each claim as a schema.org Claim', () => {
     const file = listFiles(build.outDir).find((f) => f.startsWith('articles/pakistan-') && f.endsWith('index.html'))!;
     const tree = fromHtml(readFileSync(join(build.outDir, file), 'utf8'));
-    const items = selectAll('script[type="application/ld+json"]', tree).map((el) => JSON.parse(toString(el)));
-    const [article, ...claims] = items;
-    expect(article).toEqual({
-      '@context': 'https://schema.org',
-      '@type': 'NewsArticle',
-      headline: 'Pakistan rejects Taliban accusation of interference in Afghanistan',
-      url: `${PUBLIC_ROOT}articles/pakistan-rejects-taliban-interference-accusation/`,
-    });
+    const scripts = selectAll('script[type="application/ld+json"]', tree).map((el) => JSON.parse(toString(el)));
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]['@context']).toBe('https://schema.org');
+    const [article, ...nodes] = scripts[0]['@graph'];
+    const pageUrl = `${PUBLIC_ROOT}articles/pakistan-rejects-taliban-interference-accusation/`;
+    expect(article).toEqual({ '@type': 'NewsArticle', '@id': pageUrl, headline: 'Pakistan rejects Taliban accusation of interference in Afghanistan', url: pageUrl });
+    const byId = new Map<string, { name?: string }>(nodes.map((node: { '@id': string; name?: string }) => [node['@id'], node]));
+    const claims = nodes.filter((node: { '@type': string }) => node['@type'] === 'Claim');
     expect(claims.length).toBeGreaterThan(20);
     for (const claim of claims) {
-      expect(claim['@type']).toBe('Claim');
-      expect(claim.author.name).toBeTruthy();
-      expect(claim.appearance.url).toBe(claim['@id']);
+      // Every reference resolves to a node of the graph: the author and the parties are described once.
+      expect(byId.get(claim.author['@id'])?.name, claim['@id']).toBeTruthy();
+      for (const about of claim.about) expect(byId.get(about['@id']), claim['@id']).toBeTruthy();
+      expect(claim['@id'].startsWith(`${pageUrl}#claim-`)).toBe(true);
     }
   });
 });

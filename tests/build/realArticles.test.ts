@@ -127,7 +127,7 @@ describe('quotes in several spans and across markup', () => {
   it('ships a stylesheet that lights every piece of a targeted claim, for as many claims as an article has', () => {
     const css = readFileSync(join(FIXTURE_SITE_DIST, 'styles/claim-targets.css'), 'utf8');
     const most = Math.max(...index.articles.map((a) => a.claims.length));
-    expect(css).toContain(`.article-text:has(.c${most}:target) .c${most}`);
+    expect(css).toContain(`main:has(.c${most}:target) .c${most}`);
     expect(css).not.toContain(`.c${most + 1}:target`);
     expect(select(`link[rel="stylesheet"][href="/styles/claim-targets.css"]`, articleTree(REJECTION))).toBeTruthy();
   });
@@ -236,8 +236,9 @@ describe('the source', () => {
   it('says a truncated text ends where the copy ends', () => {
     const page = toString(select('main', articleTree(TALKS))!);
     expect(page).toContain('The copy of this text is incomplete');
-    expect(page).not.toContain('The article as published');
-    expect(toString(select('main', articleTree(ACCUSATION))!)).toContain('The article as published');
+    expect(page).toContain('As far as the copy goes, word for word: the copy is incomplete.');
+    expect(page).not.toContain('As published');
+    expect(toString(select('main', articleTree(ACCUSATION))!)).toContain('As published, word for word.');
   });
 
   it('shows an unquoted YAML date as the date it is', () => {
