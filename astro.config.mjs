@@ -42,7 +42,14 @@ export default defineConfig({
     // gfm: false because remark-gfm is passed once explicitly; smartypants off: the text stays verbatim.
     ...(satteri
       ? {}
-      : { processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm, remarkTextBlocks], rehypePlugins: [[rehypeClaimMarks, { lookup: lookupArticle, paths: sitePaths(base) }]] }) }),
+      : {
+          processor: unified({
+            gfm: false,
+            smartypants: false,
+            remarkPlugins: [remarkGfm, remarkTextBlocks],
+            rehypePlugins: [[rehypeClaimMarks, { lookup: lookupArticle, paths: sitePaths(base) }]],
+          }),
+        }),
   },
   integrations: [contentCheck(), mdx(), sitemap(), securityHeaders(), search()],
 });

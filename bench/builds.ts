@@ -123,7 +123,9 @@ export async function build(s: Site, size: number, repeat: number, { method, war
           try {
             const kbHwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
             sampled = Math.max(sampled, kbHwm * 1024);
-          } catch {}
+          } catch {
+            // The process has exited between two samples: its last reading stands.
+          }
         }, 50)
       : undefined;
   const code: number = await new Promise((done) => child.on('close', (c) => done(c ?? 1)));

@@ -15,7 +15,12 @@ function main(): void {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { slug: { type: 'string' }, title: { type: 'string' }, markdown: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        slug: { type: 'string' },
+        title: { type: 'string' },
+        markdown: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new AuthoringError(`${(error as Error).message}\n${USAGE}`);
@@ -35,7 +40,8 @@ function main(): void {
   } catch {
     throw new AuthoringError(`${input}: no such file`);
   }
-  if (size > MAX_INPUT_BYTES) throw new AuthoringError(`${input} is ${(size / 1024 / 1024).toFixed(1)} MB; an article file may be at most 5 MB`);
+  if (size > MAX_INPUT_BYTES)
+    throw new AuthoringError(`${input} is ${(size / 1024 / 1024).toFixed(1)} MB; an article file may be at most 5 MB`);
   const text = decodeInput(readFileSync(input), basename(input));
   const draft = importArticle(text, format, { title: values.title, markdown: values.markdown });
   const slug = checkArticleSlug(values.slug ?? slugify(draft.title), values.slug ? '--slug' : 'the title');

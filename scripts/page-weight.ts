@@ -8,7 +8,9 @@ const dist = process.argv[2] ?? 'dist';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (data: Buffer) => gzipSync(data, { level: 9 }).length;
 
-for (const slug of readdirSync(join(dist, 'articles'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
+for (const slug of readdirSync(join(dist, 'articles'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)) {
   const html = readFileSync(join(dist, 'articles', slug, 'index.html'));
   const base = /<link rel="canonical" href="[^"]*?:\/\/[^/]+([^"]*?)articles\//.exec(html.toString())?.[1] ?? '/';
   const cssFiles = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!.slice(base.length));
@@ -21,5 +23,7 @@ for (const slug of readdirSync(join(dist, 'articles'), { withFileTypes: true }).
   console.log(`  HTML ${kb(html.length)} raw, ${kb(gz(html))} gzip`);
   console.log(`  CSS  ${kb(cssRaw)} raw, ${kb(cssGzip)} gzip (${css.length} file(s))`);
   console.log(`  JS   0 KB (${scripts} script element(s) besides JSON-LD)`);
-  console.log(`  HTML + CSS gzip: ${kb(gz(html) + cssGzip)}; requests: ${1 + css.length + icons} (HTML, ${css.length} stylesheet(s), ${icons} icon(s))`);
+  console.log(
+    `  HTML + CSS gzip: ${kb(gz(html) + cssGzip)}; requests: ${1 + css.length + icons} (HTML, ${css.length} stylesheet(s), ${icons} icon(s))`,
+  );
 }

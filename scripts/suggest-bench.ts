@@ -51,7 +51,17 @@ for (const source of sources) {
   total.sameKind += score.sameKind;
   total.sameBy += score.sameBy;
   total.ms += ms;
-  rows.push([source.slug, String(score.editorial), String(score.suggested), String(score.matched), ratio(score.matched, score.editorial), ratio(score.matched, score.suggested), ratio(score.sameKind, score.matched), ratio(score.sameBy, score.matched), ms.toFixed(0)]);
+  rows.push([
+    source.slug,
+    String(score.editorial),
+    String(score.suggested),
+    String(score.matched),
+    ratio(score.matched, score.editorial),
+    ratio(score.matched, score.suggested),
+    ratio(score.sameKind, score.matched),
+    ratio(score.sameBy, score.matched),
+    ms.toFixed(0),
+  ]);
   if (verbose) {
     console.log(`\n${source.slug}`);
     for (const id of score.missed) {
@@ -69,7 +79,17 @@ for (const source of sources) {
     }
   }
 }
-rows.push(['overall', String(total.editorial), String(total.suggested), String(total.matched), ratio(total.matched, total.editorial), ratio(total.matched, total.suggested), ratio(total.sameKind, total.matched), ratio(total.sameBy, total.matched), (total.ms / Math.max(1, sources.length)).toFixed(0) + ' avg']);
+rows.push([
+  'overall',
+  String(total.editorial),
+  String(total.suggested),
+  String(total.matched),
+  ratio(total.matched, total.editorial),
+  ratio(total.matched, total.suggested),
+  ratio(total.sameKind, total.matched),
+  ratio(total.sameBy, total.matched),
+  (total.ms / Math.max(1, sources.length)).toFixed(0) + ' avg',
+]);
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
 console.log('');
@@ -78,5 +98,9 @@ for (const [n, row] of rows.entries()) {
   if (n === 0 || n === rows.length - 2) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
 console.log(`\nA suggestion matches an editorial claim when their quotes share ≥ 50 % of the shorter quote's characters (one to one).`);
-console.log(`Quotes checked verbatim with locateQuote: ${total.quotes - total.unverified} of ${total.quotes} suggested quotes found; ${total.dropped} frame(s) left out before suggesting because their quote could not be placed.`);
-console.log(`Time: ${total.ms.toFixed(0)} ms for ${sources.length} article(s), ${(total.ms / Math.max(1, sources.length)).toFixed(0)} ms per article (after one warm-up call); ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (other work on the machine slows it).`);
+console.log(
+  `Quotes checked verbatim with locateQuote: ${total.quotes - total.unverified} of ${total.quotes} suggested quotes found; ${total.dropped} frame(s) left out before suggesting because their quote could not be placed.`,
+);
+console.log(
+  `Time: ${total.ms.toFixed(0)} ms for ${sources.length} article(s), ${(total.ms / Math.max(1, sources.length)).toFixed(0)} ms per article (after one warm-up call); ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} (other work on the machine slows it).`,
+);

@@ -16,7 +16,10 @@ const USAGE = 'usage: npm run suggest -- <slug> [--json] [--write]';
 function main(): void {
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, write: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, write: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     throw new AuthoringError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -28,13 +31,17 @@ function main(): void {
   const { sources } = readArticleSources(dir);
   const source = sources.find((candidate) => candidate.slug === slug);
   if (!source) {
-    throw new AuthoringError(`there is no readable article "${slug}" in ${dir} (${sources.length} article(s) there); run npm run check:content to see why a file cannot be read`);
+    throw new AuthoringError(
+      `there is no readable article "${slug}" in ${dir} (${sources.length} article(s) there); run npm run check:content to see why a file cannot be read`,
+    );
   }
   const result = suggest(suggestInput(source, sources));
 
   if (values.write) {
     if (result.parties.length === 0 && result.claims.length === 0) {
-      console.log(`nothing new to add to ${source.file}${result.covered.length ? ` (${result.covered.length} suggestion(s) already covered by its claims)` : ''}; the file is unchanged`);
+      console.log(
+        `nothing new to add to ${source.file}${result.covered.length ? ` (${result.covered.length} suggestion(s) already covered by its claims)` : ''}; the file is unchanged`,
+      );
       return;
     }
     const path = join(dir, `${slug}.mdx`);
@@ -44,16 +51,25 @@ function main(): void {
     const errors = (text: string) => {
       const { frontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-lines' });
       const others = sources.filter((other) => other.slug !== slug);
-      return checkArticles([...others, { ...source, data: frontmatter, body: content }]).issues.filter((issue) => issue.severity === 'error' && issue.file === source.file);
+      return checkArticles([...others, { ...source, data: frontmatter, body: content }]).issues.filter(
+        (issue) => issue.severity === 'error' && issue.file === source.file,
+      );
     };
     const was = errors(before).length;
     const now = errors(after);
     if (now.length > was) {
-      throw new AuthoringError(`the suggestions would add errors, nothing was written:\n${now.map(formatIssue).join('\n')}\nplease report this article`);
+      throw new AuthoringError(
+        `the suggestions would add errors, nothing was written:\n${now.map(formatIssue).join('\n')}\nplease report this article`,
+      );
     }
     writeFileSync(path, after);
-    console.log(`added ${result.parties.length} part${result.parties.length === 1 ? 'y' : 'ies'} and ${result.claims.length} claim(s) to ${source.file}` + (result.covered.length ? `; ${result.covered.length} suggestion(s) already covered by its claims` : ''));
-    console.log('Next: check each entry against the text (comments say why it was suggested; "# guess" marks a guessed kind), then npm run check:content.');
+    console.log(
+      `added ${result.parties.length} part${result.parties.length === 1 ? 'y' : 'ies'} and ${result.claims.length} claim(s) to ${source.file}` +
+        (result.covered.length ? `; ${result.covered.length} suggestion(s) already covered by its claims` : ''),
+    );
+    console.log(
+      'Next: check each entry against the text (comments say why it was suggested; "# guess" marks a guessed kind), then npm run check:content.',
+    );
     return;
   }
   if (values.json) {

@@ -33,6 +33,8 @@ export function suggestInput(source: ArticleSource, others: readonly ArticleSour
     publisher: typeof publisher === 'string' ? publisher : undefined,
     otherParties: others
       .filter((other) => other.slug !== source.slug)
-      .flatMap((other) => entries<Party>((other.data as { parties?: unknown } | null)?.parties, partySchema).map((party) => ({ article: other.slug, party }))),
+      .flatMap((other) =>
+        entries<Party>((other.data as { parties?: unknown } | null)?.parties, partySchema).map((party) => ({ article: other.slug, party })),
+      ),
   };
 }

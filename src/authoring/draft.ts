@@ -31,10 +31,14 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
 export function checkArticleSlug(slug: string, from: string): string {
   if (!slug) throw new AuthoringError(`${from} has no letters or digits to make a file name from; pass --slug <lower-case-words>`);
   if (!SLUG_PATTERN.test(slug) || slug.length > MAX_SLUG_LENGTH) {
-    throw new AuthoringError(`"${slug}" is not a slug: use lower-case letters, digits and single hyphens, at most ${MAX_SLUG_LENGTH} characters`);
+    throw new AuthoringError(
+      `"${slug}" is not a slug: use lower-case letters, digits and single hyphens, at most ${MAX_SLUG_LENGTH} characters`,
+    );
   }
   if ((RESERVED_SLUGS as readonly string[]).includes(slug)) {
-    throw new AuthoringError(`"${slug}" is a name the site keeps for its own pages (${RESERVED_SLUGS.join(', ')}); pass --slug with a few words of the headline`);
+    throw new AuthoringError(
+      `"${slug}" is a name the site keeps for its own pages (${RESERVED_SLUGS.join(', ')}); pass --slug with a few words of the headline`,
+    );
   }
   return slug;
 }
@@ -49,7 +53,7 @@ export function readsAsHeadline(line: string): boolean {
   const words = text.split(/\s+/).length;
   if (words < 2 || words > 25) return false;
   if (/[.,;:]$/.test(text) && !/\.\.\.$|…$/.test(text)) return false;
-  if (/^[“"‘'«(\[-]/.test(text)) return false;
+  if (/^[“"‘'«([-]/.test(text)) return false;
   return /\p{L}/u.test(text);
 }
 

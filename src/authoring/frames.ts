@@ -50,7 +50,8 @@ interface Candidate {
   label?: boolean;
 }
 
-const AUXILIARY = /^(has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|shall|must|do|does|did|also|again|repeatedly|strongly|firmly|publicly|now|then|later|still|already|previously|recently|earlier|further|formally|flatly|openly|immediately|quickly|reportedly|allegedly|privately|separately|once|twice)$/;
+const AUXILIARY =
+  /^(has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|shall|must|do|does|did|also|again|repeatedly|strongly|firmly|publicly|now|then|later|still|already|previously|recently|earlier|further|formally|flatly|openly|immediately|quickly|reportedly|allegedly|privately|separately|once|twice)$/;
 const DETERMINER_BEFORE = /^(the|a|an|its|their|his|her|this|that|these|those|our|my|your|whose)$/;
 const CLAUSE_JOIN = /^(and|but|while|whereas|although|though|as|because)$/;
 
@@ -73,10 +74,27 @@ function candidates(text: string, tokens: Token[]): Candidate[] {
     if (tokens[index - 2] && /^(not|never)$/.test(word(tokens[index - 2])) && AUXILIARY.test(word(previous))) return;
     // "surveillance capabilities and reported training support": a participle used as an adjective.
     const following = tokens[index + 1];
-    if (/ed$/.test(word(token)) && following && (has(following, 'Noun') || has(following, 'Adjective') || has(following, 'Gerund')) && !has(following, 'Determiner') && !has(following, 'Pronoun') && !has(following, 'ProperNoun') && !/[“"]/.test(following.pre) && (!previous || /^(and|or|of|with|the|a|an)$/.test(word(previous)) || endsWithComma(previous))) return;
+    if (
+      /ed$/.test(word(token)) &&
+      following &&
+      (has(following, 'Noun') || has(following, 'Adjective') || has(following, 'Gerund')) &&
+      !has(following, 'Determiner') &&
+      !has(following, 'Pronoun') &&
+      !has(following, 'ProperNoun') &&
+      !/[“"]/.test(following.pre) &&
+      (!previous || /^(and|or|of|with|the|a|an)$/.test(word(previous)) || endsWithComma(previous))
+    )
+      return;
     // "the bridge, which adds twenty minutes": a relative clause about a thing, not a speaker.
     if (previous && /^(which|that)$/.test(word(previous))) return;
-    if (entries[0]!.lemma === 'add' && !/^(that)$/.test(word(tokens[index + 1])) && !/[“"]/.test(tokens[index + 1]?.pre ?? '') && index < tokens.length - 1 && !endsWithComma(token)) return;
+    if (
+      entries[0]!.lemma === 'add' &&
+      !/^(that)$/.test(word(tokens[index + 1])) &&
+      !/[“"]/.test(tokens[index + 1]?.pre ?? '') &&
+      index < tokens.length - 1 &&
+      !endsWithComma(token)
+    )
+      return;
     // "attacks claimed by the group": a passive, found by passiveAgents.
     if (word(tokens[index + 1]) === 'by' && !AUXILIARY.test(word(previous))) return;
     const rest = text.slice(token.start);
@@ -106,7 +124,13 @@ function nounPhraseBefore(tokens: Token[], end: number, floor: number): number {
     const token = tokens[j]!;
     if (j < end && (endsWithComma(token) || endsClause(token))) break;
     const ok =
-      has(token, 'Noun') || has(token, 'Adjective') || has(token, 'Determiner') || has(token, 'ProperNoun') || has(token, 'Possessive') || has(token, 'Value') || /^(of|for|at)$/.test(word(token));
+      has(token, 'Noun') ||
+      has(token, 'Adjective') ||
+      has(token, 'Determiner') ||
+      has(token, 'ProperNoun') ||
+      has(token, 'Possessive') ||
+      has(token, 'Value') ||
+      /^(of|for|at)$/.test(word(token));
     if (!ok) break;
     start = j;
   }
@@ -136,7 +160,11 @@ function trimSubject(tokens: Token[], from: number, to: number): [number, number
   // A dateline ("PORT ELSA, May 4 - ") ends at a spaced dash.
   for (let j = start; j < end - 1; j++) if (/\s[-–—]\s/.test(tokens[j]!.post)) start = j + 1;
   // "Last year it said": time words before the subject.
-  while (start < end - 1 && (has(tokens[start], 'Date') || /^(last|this|next|earlier|later|previously|on|in|year|week|month|today|yesterday)$/.test(word(tokens[start])))) {
+  while (
+    start < end - 1 &&
+    (has(tokens[start], 'Date') ||
+      /^(last|this|next|earlier|later|previously|on|in|year|week|month|today|yesterday)$/.test(word(tokens[start])))
+  ) {
     const t = tokens[start]!;
     if (/^(on|in)$/.test(word(t)) && !has(tokens[start + 1], 'Date')) break;
     start++;
@@ -145,16 +173,33 @@ function trimSubject(tokens: Token[], from: number, to: number): [number, number
     const first = tokens[start];
     if (!first) break;
     // An opening phrase that ends at a comma: "In a statement,", "However,", "Asked about the delay,".
-    const opener = has(first, 'Preposition') || has(first, 'Adverb') || has(first, 'Conjunction') || has(first, 'Date') || (has(first, 'Verb') && !has(first, 'Noun')) || /^(however|meanwhile|until|after|before|when|while|since|although|as|if)$/.test(word(first));
+    const opener =
+      has(first, 'Preposition') ||
+      has(first, 'Adverb') ||
+      has(first, 'Conjunction') ||
+      has(first, 'Date') ||
+      (has(first, 'Verb') && !has(first, 'Noun')) ||
+      /^(however|meanwhile|until|after|before|when|while|since|although|as|if)$/.test(word(first));
     if (!opener) break;
     let comma = -1;
-    for (let j = start; j < end - 1; j++) if (endsWithComma(tokens[j])) { comma = j; break; }
+    for (let j = start; j < end - 1; j++)
+      if (endsWithComma(tokens[j])) {
+        comma = j;
+        break;
+      }
     if (comma === -1) break;
     start = comma + 1;
   }
   for (let guard = 0; guard < 12 && end > start; guard++) {
     const last = tokens[end - 1]!;
-    if (AUXILIARY.test(word(last)) || (has(last, 'Adverb') && !has(last, 'Noun')) || has(last, 'Date') || has(last, 'Auxiliary') || has(last, 'Modal') || (has(last, 'Value') && end - 1 > start)) {
+    if (
+      AUXILIARY.test(word(last)) ||
+      (has(last, 'Adverb') && !has(last, 'Noun')) ||
+      has(last, 'Date') ||
+      has(last, 'Auxiliary') ||
+      has(last, 'Modal') ||
+      (has(last, 'Value') && end - 1 > start)
+    ) {
       end--;
       continue;
     }
@@ -196,7 +241,8 @@ const wordCount = (text: string, range: Range) => text.slice(range.start, range.
 /** The quotations (“…” or "…") of a block. */
 export function quotations(text: string): Range[] {
   const out: Range[] = [];
-  for (const match of text.matchAll(/“[^“”]*”|(?<![\p{L}\p{N}])"[^"]*"(?![\p{L}\p{N}])/gu)) out.push({ start: match.index!, end: match.index! + match[0].length });
+  for (const match of text.matchAll(/“[^“”]*”|(?<![\p{L}\p{N}])"[^"]*"(?![\p{L}\p{N}])/gu))
+    out.push({ start: match.index!, end: match.index! + match[0].length });
   return out;
 }
 
@@ -222,7 +268,9 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
     const { tokens } = sentence;
     const sentenceRange = { start: sentence.start, end: sentence.end };
     // A verb inside quotation marks is the speaker's own words, not the reporter's frame.
-    const found = candidates(text, tokens).filter((c) => !quoted.some((q) => tokens[c.index]!.start > q.start && tokens[c.index]!.end < q.end));
+    const found = candidates(text, tokens).filter(
+      (c) => !quoted.some((q) => tokens[c.index]!.start > q.start && tokens[c.index]!.end < q.end),
+    );
     const accepted: Array<{ frame: Frame; candidate: Candidate; regionStart: number }> = [];
 
     for (const candidate of found) {
@@ -234,7 +282,14 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
       if (previousFrame && /^(and|but)$/.test(word(tokens[i - 1])) && previousFrame.frame.speaker) {
         const content = contentAfter(text, tokens, i, verb);
         if (content) {
-          const frame: Frame = { ...previousFrame.frame, kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, spans: [content], introduces: undefined };
+          const frame: Frame = {
+            ...previousFrame.frame,
+            kind: verb.kind,
+            verb: verbToken.text,
+            lemma: verb.lemma,
+            spans: [content],
+            introduces: undefined,
+          };
           accepted.push({ frame, candidate, regionStart: i - 1 });
         }
         continue;
@@ -250,11 +305,27 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
       let afterQuote = false;
       for (let j = i - 1; j >= 0; j--) {
         const token = tokens[j]!;
-        if (endsClause(token)) { boundary = j + 1; break; }
-        if (closesQuote(token)) { boundary = j + 1; afterQuote = true; break; }
-        if (CLAUSE_JOIN.test(word(token)) && endsWithComma(tokens[j - 1])) { boundary = j + 1; break; }
-        if (word(token) === 'that' && j < i - 1) { boundary = j + 1; break; }
-        if (found.some((c) => c.index === j)) { boundary = j + 1; break; }
+        if (endsClause(token)) {
+          boundary = j + 1;
+          break;
+        }
+        if (closesQuote(token)) {
+          boundary = j + 1;
+          afterQuote = true;
+          break;
+        }
+        if (CLAUSE_JOIN.test(word(token)) && endsWithComma(tokens[j - 1])) {
+          boundary = j + 1;
+          break;
+        }
+        if (word(token) === 'that' && j < i - 1) {
+          boundary = j + 1;
+          break;
+        }
+        if (found.some((c) => c.index === j)) {
+          boundary = j + 1;
+          break;
+        }
       }
       const isGerund = has(verbToken, 'Gerund') || /ing$/.test(word(verbToken));
       // "Writing on X on Friday, she added that …": a participle opening the sentence sets the scene.
@@ -282,36 +353,101 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         }
         const content = contentAfter(text, tokens, i, verb);
         if (!content) continue;
-        frame = { block, type: 'participle', pronoun: inherited ? undefined : main && speaker === main.frame.speaker ? main.frame.pronoun : undefined, kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, speaker, inherited, spans: [content], sentence: sentenceRange };
+        frame = {
+          block,
+          type: 'participle',
+          pronoun: inherited ? undefined : main && speaker === main.frame.speaker ? main.frame.pronoun : undefined,
+          kind: verb.kind,
+          verb: verbToken.text,
+          lemma: verb.lemma,
+          speaker,
+          inherited,
+          spans: [content],
+          sentence: sentenceRange,
+        };
         regionStart = afterComma ? i : i;
-      } else if (afterComma && verb.complement === 'clause' && i < tokens.length - 1 && (has(tokens[i + 1], 'ProperNoun') || has(tokens[i + 1], 'Determiner') || has(tokens[i + 1], 'Noun') || has(tokens[i + 1], 'Value')) && !/^(that)$/.test(word(tokens[i + 1])) && (closesQuote(tokens[i - 1]) || speakerEndsSentence(tokens, i + 1))) {
+      } else if (
+        afterComma &&
+        verb.complement === 'clause' &&
+        i < tokens.length - 1 &&
+        (has(tokens[i + 1], 'ProperNoun') ||
+          has(tokens[i + 1], 'Determiner') ||
+          has(tokens[i + 1], 'Noun') ||
+          has(tokens[i + 1], 'Value')) &&
+        !/^(that)$/.test(word(tokens[i + 1])) &&
+        (closesQuote(tokens[i - 1]) || speakerEndsSentence(tokens, i + 1))
+      ) {
         // Inverted: "“…,” said Mara Okonjo, who …".
         const speakerEnd = nounPhraseAfter(tokens, i + 1);
         const speaker = rangeOf(tokens, i + 1, speakerEnd);
-        const before = closesQuote(tokens[i - 1]) ? quotationBefore(text, tokens[i - 1]!.end + 1) : trimRange(text, { start: clauseStart(tokens, i - 1), end: tokens[i - 1]!.end });
+        const before = closesQuote(tokens[i - 1])
+          ? quotationBefore(text, tokens[i - 1]!.end + 1)
+          : trimRange(text, { start: clauseStart(tokens, i - 1), end: tokens[i - 1]!.end });
         if (!before || !speaker) continue;
-        frame = { block, type: 'inverted', kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, speaker, spans: [before], sentence: sentenceRange };
+        frame = {
+          block,
+          type: 'inverted',
+          kind: verb.kind,
+          verb: verbToken.text,
+          lemma: verb.lemma,
+          speaker,
+          spans: [before],
+          sentence: sentenceRange,
+        };
       } else {
         const [subjectStart, subjectEnd] = trimSubject(tokens, boundary, i);
         if (subjectEnd <= subjectStart) continue;
         let from = subjectStart;
         const after = tokens.slice(i + 1);
-        const endsSentence = after.length === 0 || (after.length <= 6 && !after.some((t) => word(t) === 'that' || /[“"]/.test(t.pre) || (has(t, 'Verb') && !has(t, 'Participle'))));
+        const endsSentence =
+          after.length === 0 ||
+          (after.length <= 6 && !after.some((t) => word(t) === 'that' || /[“"]/.test(t.pre) || (has(t, 'Verb') && !has(t, 'Participle'))));
         // "The work will cost more, port officials say.": the speaker is after the last comma.
         let lastComma = -1;
         for (let j = subjectStart; j < subjectEnd - 1; j++) if (endsWithComma(tokens[j])) lastComma = j;
-        if ((endsSentence || endsWithComma(verbToken)) && lastComma !== -1 && subjectEnd - lastComma - 1 <= 6 && nounPhraseBefore(tokens, subjectEnd - 1, lastComma + 1) === lastComma + 1) from = lastComma + 1;
+        if (
+          (endsSentence || endsWithComma(verbToken)) &&
+          lastComma !== -1 &&
+          subjectEnd - lastComma - 1 <= 6 &&
+          nounPhraseBefore(tokens, subjectEnd - 1, lastComma + 1) === lastComma + 1
+        )
+          from = lastComma + 1;
         else if (subjectEnd - subjectStart > 14) from = nounPhraseBefore(tokens, subjectEnd - 1, subjectStart);
         const speaker = rangeOf(tokens, from, subjectEnd)!;
         // "— a step it had refused to take": the reporter's aside about what came before, not a speaker's frame.
-        if (boundary > 0 && /\s[—–]\s/.test(tokens[boundary - 1]!.post) && /^(a|an)\s+\p{Ll}+\s+(it|he|she|they|we|that|which|who)\s/u.test(text.slice(tokens[boundary]!.start))) continue;
+        if (
+          boundary > 0 &&
+          /\s[—–]\s/.test(tokens[boundary - 1]!.post) &&
+          /^(a|an)\s+\p{Ll}+\s+(it|he|she|they|we|that|which|who)\s/u.test(text.slice(tokens[boundary]!.start))
+        )
+          continue;
         // "…, a charge the Calvanese government denied": the first noun phrase is what the second one denies.
-        const second = from + 1 < subjectEnd && /^(a|an|the|this|that)$/.test(word(tokens[from])) ? tokens.slice(from + 1, subjectEnd).findIndex((t) => /^(the|a|an|its|their|his|her)$/.test(word(t)) || has(t, 'ProperNoun')) : -1;
-        if (second > 0 && tokens.slice(from + 1, from + 1 + second).every((t) => has(t, 'Noun') && !has(t, 'ProperNoun')) && i >= tokens.length - 2) {
+        const second =
+          from + 1 < subjectEnd && /^(a|an|the|this|that)$/.test(word(tokens[from]))
+            ? tokens.slice(from + 1, subjectEnd).findIndex((t) => /^(the|a|an|its|their|his|her)$/.test(word(t)) || has(t, 'ProperNoun'))
+            : -1;
+        if (
+          second > 0 &&
+          tokens.slice(from + 1, from + 1 + second).every((t) => has(t, 'Noun') && !has(t, 'ProperNoun')) &&
+          i >= tokens.length - 2
+        ) {
           const speakerRange = rangeOf(tokens, from + 1 + second, subjectEnd)!;
           const span = trimRange(text, { start: tokens[from]!.start, end: verbToken.end });
           if (span) {
-            accepted.push({ frame: { block, type: 'subject-verb', kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, speaker: speakerRange, spans: [span], sentence: sentenceRange }, candidate, regionStart: from });
+            accepted.push({
+              frame: {
+                block,
+                type: 'subject-verb',
+                kind: verb.kind,
+                verb: verbToken.text,
+                lemma: verb.lemma,
+                speaker: speakerRange,
+                spans: [span],
+                sentence: sentenceRange,
+              },
+              candidate,
+              regionStart: from,
+            });
           }
           continue;
         }
@@ -323,9 +459,11 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         const tail = tokens.slice(i + 1, nextComma === -1 ? tokens.length : nextComma + 1);
         const shortTail =
           !tail.some((t) => word(t) === 'that' || /[“"]/.test(t.pre)) &&
-          ((tail.length <= 6 && !tail.some((t) => has(t, 'Verb') && !has(t, 'Participle'))) || (tail.length > 0 && (has(tail[0], 'Preposition') || has(tail[0], 'Date') || word(tail[0]) === 'reporters')));
+          ((tail.length <= 6 && !tail.some((t) => has(t, 'Verb') && !has(t, 'Participle'))) ||
+            (tail.length > 0 && (has(tail[0], 'Preposition') || has(tail[0], 'Date') || word(tail[0]) === 'reporters')));
         const parenthetical = endsWithComma(verbToken) && tail.length > 2;
-        const followsSomething = from > 0 && (endsWithComma(beforeSubject) || closesQuote(beforeSubject) || (afterQuote && from === boundary));
+        const followsSomething =
+          from > 0 && (endsWithComma(beforeSubject) || closesQuote(beforeSubject) || (afterQuote && from === boundary));
         if (verb.complement === 'clause' && followsSomething && (parenthetical || shortTail || i === tokens.length - 1)) {
           // After what it reports: "“…,” she said." / "These attacks, they say, have …" / "…, officials say."
           const beforeEnd = tokens[from - 1]!;
@@ -333,21 +471,64 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
             const first = trimRange(text, { start: clauseStart(tokens, from - 1), end: beforeEnd.end + 1 });
             const second = trimRange(text, { start: tokens[i + 1]!.start - tokens[i + 1]!.pre.length, end: sentence.end });
             if (!first || !second) continue;
-            frame = { block, type: 'parenthetical', kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, speaker, pronoun, spans: [first, second], sentence: sentenceRange };
+            frame = {
+              block,
+              type: 'parenthetical',
+              kind: verb.kind,
+              verb: verbToken.text,
+              lemma: verb.lemma,
+              speaker,
+              pronoun,
+              spans: [first, second],
+              sentence: sentenceRange,
+            };
           } else {
             const quoted = closesQuote(beforeEnd) ? quotationBefore(text, beforeEnd.end + beforeEnd.post.length) : undefined;
             const before = quoted ?? trimRange(text, { start: clauseStart(tokens, from - 1), end: beforeEnd.end });
             if (!before) continue;
-            frame = { block, type: 'after-quote', kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, speaker, pronoun, spans: [before], sentence: sentenceRange };
+            frame = {
+              block,
+              type: 'after-quote',
+              kind: verb.kind,
+              verb: verbToken.text,
+              lemma: verb.lemma,
+              speaker,
+              pronoun,
+              spans: [before],
+              sentence: sentenceRange,
+            };
           }
         } else {
           if (/:\s*$/.test(verbToken.post) && i === tokens.length - 1) {
-            frames.push({ block, type: 'subject-verb', kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, speaker, pronoun, spans: [], sentence: sentenceRange, introduces: true });
+            frames.push({
+              block,
+              type: 'subject-verb',
+              kind: verb.kind,
+              verb: verbToken.text,
+              lemma: verb.lemma,
+              speaker,
+              pronoun,
+              spans: [],
+              sentence: sentenceRange,
+              introduces: true,
+            });
             continue;
           }
-          const content = candidate.label ? trimRange(text, { start: verbToken.start, end: sentence.end }) : contentAfter(text, tokens, i, verb);
+          const content = candidate.label
+            ? trimRange(text, { start: verbToken.start, end: sentence.end })
+            : contentAfter(text, tokens, i, verb);
           if (!content) continue;
-          frame = { block, type: 'subject-verb', kind: verb.kind, verb: verbToken.text, lemma: verb.lemma, speaker, pronoun, spans: [content], sentence: sentenceRange };
+          frame = {
+            block,
+            type: 'subject-verb',
+            kind: verb.kind,
+            verb: verbToken.text,
+            lemma: verb.lemma,
+            speaker,
+            pronoun,
+            spans: [content],
+            sentence: sentenceRange,
+          };
         }
       }
       if (frame) accepted.push({ frame, candidate, regionStart });
@@ -378,7 +559,11 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
       accepted.splice(accepted.indexOf(entry) + 1, 0, ...parts.slice(1).map((part) => ({ ...entry, frame: { ...frame, spans: [part] } })));
     }
     for (const { frame } of accepted) {
-      if ((frame.type === 'parenthetical' || frame.spans.every((span) => wordCount(text, span) >= 2)) && frame.spans.reduce((n, span) => n + wordCount(text, span), 0) >= 3) frames.push(frame);
+      if (
+        (frame.type === 'parenthetical' || frame.spans.every((span) => wordCount(text, span) >= 2)) &&
+        frame.spans.reduce((n, span) => n + wordCount(text, span), 0) >= 3
+      )
+        frames.push(frame);
     }
     frames.push(...accordingTo(text, tokens, block, sentenceRange));
     frames.push(...passiveAgents(text, tokens, block, sentenceRange));
@@ -462,7 +647,12 @@ function contentAfter(text: string, tokens: Token[], i: number, verb: ReportingV
   if (!first) return undefined;
   // "denied similar accusations": no clause follows, so the verb is part of the claim's words.
   const rest = tokens.slice(from);
-  if (verb.lemma !== 'say' && verb.lemma !== 'tell' && !/[“"]/.test(first.pre) && !rest.some((t) => has(t, 'Verb') && !has(t, 'Participle') && !has(t, 'Gerund'))) {
+  if (
+    verb.lemma !== 'say' &&
+    verb.lemma !== 'tell' &&
+    !/[“"]/.test(first.pre) &&
+    !rest.some((t) => has(t, 'Verb') && !has(t, 'Participle') && !has(t, 'Gerund'))
+  ) {
     return trimRange(text, { start: verbToken.start, end });
   }
   return trimRange(text, { start: first.start - (first.pre.match(/[“"‘]$/)?.[0].length ?? 0), end });
@@ -491,8 +681,21 @@ function passiveAgents(text: string, tokens: Token[], block: number, sentence: R
     const start = nounPhraseBefore(tokens, j - 1, 0);
     const agentEnd = nounPhraseAfter(tokens, j + 2);
     const speaker = rangeOf(tokens, j + 2, agentEnd);
-    const span = trimRange(text, { start: tokens[start]!.start, end: tokens[agentEnd - 1]!.end + (tokens[agentEnd - 1]!.post.match(/^\s*\)?/)?.[0].trimStart().length ?? 0) });
-    if (speaker && span) frames.push({ block, type: 'passive-agent', kind: 'claim-responsibility', verb: 'claimed by', lemma: 'claim', speaker, spans: [span], sentence });
+    const span = trimRange(text, {
+      start: tokens[start]!.start,
+      end: tokens[agentEnd - 1]!.end + (tokens[agentEnd - 1]!.post.match(/^\s*\)?/)?.[0].trimStart().length ?? 0),
+    });
+    if (speaker && span)
+      frames.push({
+        block,
+        type: 'passive-agent',
+        kind: 'claim-responsibility',
+        verb: 'claimed by',
+        lemma: 'claim',
+        speaker,
+        spans: [span],
+        sentence,
+      });
   }
   return frames;
 }

@@ -46,7 +46,29 @@ describe('plain text (.txt)', () => {
     expect(blocks).toEqual(expected.map((text) => ({ type: 'paragraph', text })));
     expectTextOnly(result.body);
     // Each construct stays text: no heading, list, quotation, emphasis, link, code, HTML or expression.
-    for (const line of ['\\# This line', '\\- This line', '\\* So does', '\\+ And this', '\\> This line', '1\\. This line', '2\\) And this', '\\{curly braces\\}', '\\<tags>', '\\<!-- a comment -->', '\\*around words\\*', '\\_underscores\\_', '\\`backticks\\`', '\\[brackets]', '\\~\\~like these\\~\\~', 'AT\\&T', '\\&amp;', '&#x69;mport this', '&#x65;xport so', '\\===', '\\---']) {
+    for (const line of [
+      '\\# This line',
+      '\\- This line',
+      '\\* So does',
+      '\\+ And this',
+      '\\> This line',
+      '1\\. This line',
+      '2\\) And this',
+      '\\{curly braces\\}',
+      '\\<tags>',
+      '\\<!-- a comment -->',
+      '\\*around words\\*',
+      '\\_underscores\\_',
+      '\\`backticks\\`',
+      '\\[brackets]',
+      '\\~\\~like these\\~\\~',
+      'AT\\&T',
+      '\\&amp;',
+      '&#x69;mport this',
+      '&#x65;xport so',
+      '\\===',
+      '\\---',
+    ]) {
       expect(result.body).toContain(line);
     }
     expect(blocks[0]!.text).toContain('Spacing   inside   a line stays, “curly quotes” and ‘single ones’ — dashes – too.');
@@ -77,7 +99,22 @@ describe('escaping holds for any text', () => {
   // A fixed pseudo-random sequence: the same 200 texts every run, built from the characters Markdown and MDX read as syntax.
   let seed = 11;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const pieces = [...'{}<>[]()*_`~#+-=.!|\\&;:\'"“”—–1234567890 \t\nab', 'import ', 'export ', 'http://x.example', 'www.a.example', '<!--', '-->', '&amp;', '&#12;', '1. ', '- ', '> ', '---', '==='];
+  const pieces = [
+    ...'{}<>[]()*_`~#+-=.!|\\&;:\'"“”—–1234567890 \t\nab',
+    'import ',
+    'export ',
+    'http://x.example',
+    'www.a.example',
+    '<!--',
+    '-->',
+    '&amp;',
+    '&#12;',
+    '1. ',
+    '- ',
+    '> ',
+    '---',
+    '===',
+  ];
   const text = () => Array.from({ length: 1 + Math.floor(random() * 30) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
 
   it('every random text imports from .txt and reads back exactly, and from .md with no MDX code', () => {
@@ -109,7 +146,15 @@ describe('Markdown (.md)', () => {
     const result = importArticle(fixture('article.md'), 'md');
     expect(result.title).toBe('Grain convoy reaches Selm after week-long delay');
     const blocks = textBlocks(result.body);
-    expect(blocks.map((block) => block.type)).toEqual(['paragraph', 'heading', 'paragraph', 'list-item', 'list-item', 'blockquote', 'paragraph']);
+    expect(blocks.map((block) => block.type)).toEqual([
+      'paragraph',
+      'heading',
+      'paragraph',
+      'list-item',
+      'list-item',
+      'blockquote',
+      'paragraph',
+    ]);
     expect(blocks[4]!.text).toBe('at the Selm bridge, where officials asked for {an extra fee} of <500 crowns>.');
     expect(result.body).toContain('*Harvest Bridge*');
     expect(result.body).toContain('[agency statement](https://example.org/harvest-bridge/statement)');
@@ -134,7 +179,18 @@ describe('a saved page (.html)', () => {
   it('extracts the article with its headings, lists, quotations, links and emphasis, and nothing around it', () => {
     expect(result.title).toBe('Islanders protest ferry cuts as operator blames fuel costs');
     expect(blocks.map((block) => block.type)).toEqual([
-      'list-item', 'list-item', 'paragraph', 'paragraph', 'heading', 'paragraph', 'blockquote', 'blockquote', 'heading', 'paragraph', 'list-item', 'list-item',
+      'list-item',
+      'list-item',
+      'paragraph',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'blockquote',
+      'blockquote',
+      'heading',
+      'paragraph',
+      'list-item',
+      'list-item',
     ]);
     expect(result.body).toContain('## A school and a clinic');
     expect(result.body).toContain('### What happens next');
@@ -171,8 +227,14 @@ describe('a saved page (.html)', () => {
   it('strips “| Publisher” from og:title, keeps an <h1> of the body as a subheading, drops links left without text', () => {
     const html = fixture('article.html')
       .replace('<h1>Islanders protest ferry cuts as operator blames fuel costs</h1>', '')
-      .replace('content="Islanders protest ferry cuts as operator blames fuel costs"', 'content="Islanders protest ferry cuts | The Tidewater Gazette"')
-      .replace('<h2>A school and a clinic</h2>', '<h1>A school and a clinic</h1><p>See the <a href="https://gazette.example.org/map"><img src="map.png" alt=""></a> above.</p>');
+      .replace(
+        'content="Islanders protest ferry cuts as operator blames fuel costs"',
+        'content="Islanders protest ferry cuts | The Tidewater Gazette"',
+      )
+      .replace(
+        '<h2>A school and a clinic</h2>',
+        '<h1>A school and a clinic</h1><p>See the <a href="https://gazette.example.org/map"><img src="map.png" alt=""></a> above.</p>',
+      );
     const page = importArticle(html, 'html');
     expect(page.title).toBe('Islanders protest ferry cuts');
     expect(page.body).toContain('## A school and a clinic');
@@ -236,9 +298,19 @@ describe('drafts', () => {
   });
 
   it('writes a draft: draft: true, the title, the source facts, empty parties and claims, the body', () => {
-    const file = draftFile({ title: 'Budget: {braces} and <angles>', source: { publisher: 'The Gazette', published: '2026-04-09' }, body: 'Text.\n' });
+    const file = draftFile({
+      title: 'Budget: {braces} and <angles>',
+      source: { publisher: 'The Gazette', published: '2026-04-09' },
+      body: 'Text.\n',
+    });
     const { frontmatter, content } = parseFrontmatter(file);
-    expect(frontmatter).toMatchObject({ draft: true, title: 'Budget: {braces} and <angles>', source: { publisher: 'The Gazette' }, parties: [], claims: [] });
+    expect(frontmatter).toMatchObject({
+      draft: true,
+      title: 'Budget: {braces} and <angles>',
+      source: { publisher: 'The Gazette' },
+      parties: [],
+      claims: [],
+    });
     expect(content.trim()).toBe('Text.');
   });
 });

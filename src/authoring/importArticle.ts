@@ -62,7 +62,10 @@ function takeTitle(paragraphs: string[], given: string | undefined, where: strin
   const first = paragraphs[0];
   if (given !== undefined) {
     const title = checkTitle(given);
-    return { title, rest: first !== undefined && first.replace(/\s+/g, ' ') === title.replace(/\s+/g, ' ') ? paragraphs.slice(1) : paragraphs };
+    return {
+      title,
+      rest: first !== undefined && first.replace(/\s+/g, ' ') === title.replace(/\s+/g, ' ') ? paragraphs.slice(1) : paragraphs,
+    };
   }
   if (first !== undefined && paragraphs.length > 1 && readsAsHeadline(first)) return { title: first.trim(), rest: paragraphs.slice(1) };
   throw new AuthoringError(
@@ -123,7 +126,8 @@ function titleFromTree(tree: Root, given: string | undefined, where: string, fal
 /** The title is the page's top heading: a `#` heading left in the body moves one level down, with those below it. */
 function demoteHeadings(tree: Root): void {
   const top = Math.min(...tree.children.map((node) => (node.type === 'heading' ? node.depth : 6)));
-  if (top === 1) for (const node of tree.children) if (node.type === 'heading') node.depth = Math.min(6, node.depth + 1) as Heading['depth'];
+  if (top === 1)
+    for (const node of tree.children) if (node.type === 'heading') node.depth = Math.min(6, node.depth + 1) as Heading['depth'];
 }
 
 function removedNotes(removed: Removed): string[] {
@@ -170,7 +174,9 @@ function onePublishedTime(document: Document): string | undefined {
   const marked = document.querySelector('time[itemprop="datePublished"][datetime], time[pubdate][datetime]');
   const markedDay = isoDay(marked?.getAttribute('datetime') ?? undefined);
   if (markedDay) return markedDay;
-  const days = new Set([...document.querySelectorAll('time[datetime]')].map((time) => isoDay(time.getAttribute('datetime') ?? undefined)).filter(Boolean));
+  const days = new Set(
+    [...document.querySelectorAll('time[datetime]')].map((time) => isoDay(time.getAttribute('datetime') ?? undefined)).filter(Boolean),
+  );
   return days.size === 1 ? [...days][0] : undefined;
 }
 
@@ -179,7 +185,9 @@ function importHtml(html: string, options: ImportOptions): ImportResult {
   const { source, title: ogTitle, h1 } = pageMetadata(document as unknown as Document);
   const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   if (!article?.content || (article.textContent ?? '').trim().split(/\s+/).length < 20) {
-    throw new AuthoringError('no article text found in this page (it may be an index, a login wall or a page built by JavaScript); save the article text as .txt and import that');
+    throw new AuthoringError(
+      'no article text found in this page (it may be an index, a login wall or a page built by JavaScript); save the article text as .txt and import that',
+    );
   }
   const hast = htmlToMarkdown.parse(article.content) as HastRoot;
   unwrapLayout(hast);
@@ -187,10 +195,16 @@ function importHtml(html: string, options: ImportOptions): ImportResult {
   const removed = sanitizeTree(tree);
   // The page's own headline: og:title (less a " | Publisher" suffix the page itself states), else its single <h1>.
   const withoutSite = (title: string | undefined) =>
-    title && source.publisher ? title.replace(new RegExp(`\\s+[|–—-]\\s+${source.publisher.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '') : title;
-  const headline = [withoutSite(ogTitle), h1].find((candidate): candidate is string => candidate !== undefined && readsAsHeadline(candidate));
+    title && source.publisher
+      ? title.replace(new RegExp(`\\s+[|–—-]\\s+${source.publisher.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '')
+      : title;
+  const headline = [withoutSite(ogTitle), h1].find(
+    (candidate): candidate is string => candidate !== undefined && readsAsHeadline(candidate),
+  );
   if (options.title === undefined && headline === undefined) {
-    throw new AuthoringError('the page states no headline (no og:title or single <h1> that reads as one); pass the headline with --title "…"');
+    throw new AuthoringError(
+      'the page states no headline (no og:title or single <h1> that reads as one); pass the headline with --title "…"',
+    );
   }
   const title = titleFromTree(tree, options.title, 'the page', options.title === undefined ? headline : undefined);
   if (tree.children.length === 0) throw new AuthoringError('no article text found in this page below its headline');
@@ -200,7 +214,21 @@ function importHtml(html: string, options: ImportOptions): ImportResult {
 
 /** Readability wraps the article in layout `<div>`s and may keep `<figure>` captions; text elements are what matter. */
 function unwrapLayout(tree: HastRoot): void {
-  const drop = new Set(['figure', 'figcaption', 'picture', 'img', 'svg', 'video', 'audio', 'iframe', 'script', 'style', 'noscript', 'form', 'button']);
+  const drop = new Set([
+    'figure',
+    'figcaption',
+    'picture',
+    'img',
+    'svg',
+    'video',
+    'audio',
+    'iframe',
+    'script',
+    'style',
+    'noscript',
+    'form',
+    'button',
+  ]);
   const visit = (node: HastRoot | HastElement) => {
     node.children = node.children.filter((child) => child.type !== 'element' || !drop.has(child.tagName)) as typeof node.children;
     for (const child of node.children) if (child.type === 'element') visit(child);

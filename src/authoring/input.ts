@@ -1,4 +1,5 @@
 import { AuthoringError } from './errors.ts';
+import { CONTROL } from '../schemas/text.ts';
 
 /** The largest input accepted: a saved news page is far below it; anything larger is not one article. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -24,7 +25,8 @@ export function decodeInput(bytes: Uint8Array, name: string): string {
       `${name} is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; an article file may be at most 5 MB. Save only the article (its text, or the page without images and scripts)`,
     );
   }
-  if (bytes.includes(0)) throw new AuthoringError(`${name} is a binary file (it contains NUL bytes), not text; give the article as .txt, .md or .html`);
+  if (bytes.includes(0))
+    throw new AuthoringError(`${name} is a binary file (it contains NUL bytes), not text; give the article as .txt, .md or .html`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -32,7 +34,7 @@ export function decodeInput(bytes: Uint8Array, name: string): string {
     throw new AuthoringError(`${name} is not UTF-8 text; save it as UTF-8 (in most editors: "Save as…", encoding UTF-8) and try again`);
   }
   // Control characters (other than tab and line breaks) are no text a reader sees, and the checker refuses them.
-  text = text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '');
+  text = text.replace(/\r\n?/g, '\n').replace(new RegExp(CONTROL.source, 'g'), '');
   if (text.trim() === '') throw new AuthoringError(`${name} is empty: there is no article text to import`);
   return text;
 }

@@ -113,12 +113,22 @@ export function presentTense(lemma: string): string {
 }
 
 /** Phrases after a verb that mean it is not a statement made: "declined to comment", "asked not to be named". */
-export const NOT_A_STATEMENT = [/^(declined|refused|declines|refuses|declining|refusing) to (comment|say|answer|respond|discuss|confirm|give)/i, /^asked not to be named/i, /^(said|say|says) (nothing|little)\b/i];
+export const NOT_A_STATEMENT = [
+  /^(declined|refused|declines|refuses|declining|refusing) to (comment|say|answer|respond|discuss|confirm|give)/i,
+  /^asked not to be named/i,
+  /^(said|say|says) (nothing|little)\b/i,
+];
 
 /** Head nouns of groups that speak without a name, and the kind of party they are. */
 export const GROUP_NOUNS: Array<[RegExp, PartyKind]> = [
-  [/^(analysts?|experts?|observers?|commentators?|economists?|scientists?|researchers?|academics?|critics?|scholars?|\w+ologists?|historians?|lawyers?)$/i, 'commentators'],
-  [/^(residents?|farmers?|villagers?|citizens?|refugees?|workers?|protesters?|voters?|patients?|parents?|fishermen|fishers|islanders?|shopkeepers?|families|drivers?|students?|locals?|people|inhabitants?|survivors?|witnesses?|groups?)$/i, 'population'],
+  [
+    /^(analysts?|experts?|observers?|commentators?|economists?|scientists?|researchers?|academics?|critics?|scholars?|\w+ologists?|historians?|lawyers?)$/i,
+    'commentators',
+  ],
+  [
+    /^(residents?|farmers?|villagers?|citizens?|refugees?|workers?|protesters?|voters?|patients?|parents?|fishermen|fishers|islanders?|shopkeepers?|families|drivers?|students?|locals?|people|inhabitants?|survivors?|witnesses?|groups?)$/i,
+    'population',
+  ],
   [/^(officials?|sources?|diplomats?|insiders?|aides?|officers?|authorities)$/i, 'unnamed-sources'],
   [/^(powers|countries|states|nations|neighbou?rs|governments|allies|capitals)$/i, 'group-of-states'],
   [/^(institutions|organi[sz]ations|bodies|agencies|donors|lenders)$/i, 'international-organisation'],
@@ -129,13 +139,17 @@ export const ORGANISATION_WORDS: Array<[RegExp, PartyKind]> = [
   [/^(Ministry|Government|Administration|Cabinet|Presidency|Office|Department|Authorities|Embassy)$/i, 'government'],
   [/^(Army|Militia|Front|Brigades?|Rebels?|Movement|Taliban|Forces|Guard)$/, 'armed-group'],
   [/^(Nations|NATO|Organisation|Organization|Alliance|League)$/, 'international-organisation'],
-  [/^(Commission|Council|Court|Parliament|Assembly|Bank|Agency|Authority|University|Institute|Committee|Board|Party|Company|Lines|Group|Association|Federation of|Trust|Foundation|Service|Police|Union)$/, 'institution'],
+  [
+    /^(Commission|Council|Court|Parliament|Assembly|Bank|Agency|Authority|University|Institute|Committee|Board|Party|Company|Lines|Group|Association|Federation of|Trust|Foundation|Service|Police|Union)$/,
+    'institution',
+  ],
   [/^(Republic|Federation|Kingdom|State|States|Emirates|Confederation)$/, 'state'],
   [/^(Gazette|Times|Post|Herald|Courier|Ledger|News|Tribune|Journal|Press|Chronicle|Guardian|Observer|Daily|Agency)$/, 'publication'],
 ];
 
 /** Nouns of a role, before or after a person's name: "spokesperson Ilse Marrow", "Marrow, the minister". */
-export const ROLE_NOUNS = /^(spokesperson|spokesman|spokeswoman|minister|chair|chairman|chairwoman|director|president|governor|mayor|secretary|head|chief|leader|commander|ambassador|envoy|negotiator|official|analyst|deputy|adviser|advisor|general|senator|judge|prosecutor|professor|dr|mr|mrs|ms|nurse|engineer|hydrologist|economist|manager|editor|owner|founder|ceo|premier|chancellor|king|queen|prince|sheikh|colonel|captain|lieutenant|major|sergeant|coordinator|representative|member|mp|lawmaker|who)$/i;
+export const ROLE_NOUNS =
+  /^(spokesperson|spokesman|spokeswoman|minister|chair|chairman|chairwoman|director|president|governor|mayor|secretary|head|chief|leader|commander|ambassador|envoy|negotiator|official|analyst|deputy|adviser|advisor|general|senator|judge|prosecutor|professor|dr|mr|mrs|ms|nurse|engineer|hydrologist|economist|manager|editor|owner|founder|ceo|premier|chancellor|king|queen|prince|sheikh|colonel|captain|lieutenant|major|sergeant|coordinator|representative|member|mp|lawmaker|who)$/i;
 
 /** Pronouns that refer back to a speaker, and to which sort. */
 export const PRONOUNS: Record<string, 'person' | 'group' | 'organisation'> = {
@@ -149,15 +163,97 @@ export const PRONOUNS: Record<string, 'person' | 'group' | 'organisation'> = {
 
 /** Capitalised words that are not names: calendar words and the like. */
 export const NOT_NAMES = new Set([
-  'the', 'a', 'an', 'in', 'on', 'at', 'of', 'for', 'and', 'but', 'or', 'if', 'as', 'by', 'to', 'from', 'with', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'we', 'it', 'he', 'she', 'they', 'i',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'however', 'until', 'after', 'before', 'when', 'while', 'since', 'although', 'meanwhile', 'similar', 'some', 'one', 'two', 'three', 'both', 'neither', 'either', 'every', 'several', 'many', 'most', 'all', 'no',
-  'mr', 'mrs', 'ms', 'dr', 'energy', 'foreign', 'security', 'deputy', 'prime', 'minister', 'president',
+  'the',
+  'a',
+  'an',
+  'in',
+  'on',
+  'at',
+  'of',
+  'for',
+  'and',
+  'but',
+  'or',
+  'if',
+  'as',
+  'by',
+  'to',
+  'from',
+  'with',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'we',
+  'it',
+  'he',
+  'she',
+  'they',
+  'i',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'however',
+  'until',
+  'after',
+  'before',
+  'when',
+  'while',
+  'since',
+  'although',
+  'meanwhile',
+  'similar',
+  'some',
+  'one',
+  'two',
+  'three',
+  'both',
+  'neither',
+  'either',
+  'every',
+  'several',
+  'many',
+  'most',
+  'all',
+  'no',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'energy',
+  'foreign',
+  'security',
+  'deputy',
+  'prime',
+  'minister',
+  'president',
 ]);
 
 /** Head nouns of an organisation named without a capital ("the port authority", "the regional council"). */
-export const ORGANISATION_HEADS = /^(authority|authorities|ministry|council|committee|commission|agency|office|department|government|administration|court|parliament|union|company|operator|firm|board|embassy|police|army|party|university|institute|bank|municipality|delegation|cabinet|presidency|secretariat|regulator|prosecutors?|military|navy|coalition|opposition|group|association|federation|organisation|organization|foundation|charity|hospital|school|airline|utility)$/i;
+export const ORGANISATION_HEADS =
+  /^(authority|authorities|ministry|council|committee|commission|agency|office|department|government|administration|court|parliament|union|company|operator|firm|board|embassy|police|army|party|university|institute|bank|municipality|delegation|cabinet|presidency|secretariat|regulator|prosecutors?|military|navy|coalition|opposition|group|association|federation|organisation|organization|foundation|charity|hospital|school|airline|utility)$/i;
 
 /** Heads of speakers who are an office or a document of a party, not a party of their own. */
-export const OFFICE_HEADS = /^(spokesperson|spokesman|spokeswoman|statement|chair|chairman|chairwoman|head|director|minister|deputy|negotiators?|team|side|envoy|ambassador|representative|secretary|leader|president|chief|source|readout|communiqué|communique|letter|notice|report|memo)$/i;
+export const OFFICE_HEADS =
+  /^(spokesperson|spokesman|spokeswoman|statement|chair|chairman|chairwoman|head|director|minister|deputy|negotiators?|team|side|envoy|ambassador|representative|secretary|leader|president|chief|source|readout|communiqué|communique|letter|notice|report|memo)$/i;

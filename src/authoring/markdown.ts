@@ -90,7 +90,9 @@ export function sanitizeTree(tree: Root): Removed {
   // A link left with no text (it held only an image) is no link.
   const dropEmptyLinks = (parent: Parent) => {
     (parent as { children: Nodes[] }).children = mergeTexts(
-      (parent.children as Nodes[]).filter((child) => !(child.type === 'link' && child.children.every((c) => c.type === 'text' && c.value.trim() === ''))),
+      (parent.children as Nodes[]).filter(
+        (child) => !(child.type === 'link' && child.children.every((c) => c.type === 'text' && c.value.trim() === '')),
+      ),
     );
     for (const child of parent.children as Nodes[]) if ('children' in child) dropEmptyLinks(child as Parent);
   };
@@ -118,7 +120,10 @@ export function toMdxBody(tree: Root, options: { whitespace?: 'exact' | 'runs' }
   // Plain text must come back character for character. Markdown and HTML may have invisible whitespace
   // (a tab before a line break) that Markdown cannot write: there a run of spaces may come back as another run,
   // which reads the same and which a quote matches the same (any run of whitespace matches any run).
-  const same = options.whitespace === 'runs' ? (a: string, b: string) => a.replace(/\s+/g, ' ') === b.replace(/\s+/g, ' ') : (a: string, b: string) => a === b;
+  const same =
+    options.whitespace === 'runs'
+      ? (a: string, b: string) => a.replace(/\s+/g, ' ') === b.replace(/\s+/g, ' ')
+      : (a: string, b: string) => a === b;
   const expected = collectBlocks(tree).map(({ type, text }) => ({ type, text }));
   const body = mdxSerializer.stringify(tree).trimEnd() + '\n';
   let blocks: TextBlock[];

@@ -35,7 +35,11 @@ function claimComment(suggestion: SuggestedClaim): string {
 }
 
 /** Appends entries to a sequence of the document (made block style), each with its comment. */
-function append(doc: Document, key: 'parties' | 'claims', items: Array<{ value: Record<string, unknown>; comment: string; guess?: boolean }>): void {
+function append(
+  doc: Document,
+  key: 'parties' | 'claims',
+  items: Array<{ value: Record<string, unknown>; comment: string; guess?: boolean }>,
+): void {
   let seq = doc.get(key, true);
   if (!isSeq(seq)) {
     seq = new YAMLSeq(doc.schema);
@@ -50,7 +54,10 @@ function append(doc: Document, key: 'parties' | 'claims', items: Array<{ value: 
       const kind = node.get('kind', true);
       if (isScalar(kind)) kind.comment = ' guess';
     }
-    if (isMap(node)) for (const pair of node.items) if (isSeq(pair.value) && pair.value.items.every((item) => typeof (item as { value?: unknown }).value === 'string')) pair.value.flow = true;
+    if (isMap(node))
+      for (const pair of node.items)
+        if (isSeq(pair.value) && pair.value.items.every((item) => typeof (item as { value?: unknown }).value === 'string'))
+          pair.value.flow = true;
     list.items.push(node);
   }
 }
@@ -60,8 +67,16 @@ const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
 /** The suggestions as YAML to paste into the frontmatter, with a comment on each saying why it was made. */
 export function suggestionsYaml(result: Suggestions, file: string): string {
   const doc = new Document({ parties: [], claims: [] });
-  append(doc, 'parties', result.parties.map((party) => ({ value: partyEntry(party.party), comment: partyComment(party), guess: party.kindGuessed })));
-  append(doc, 'claims', result.claims.map((claim) => ({ value: claimEntry(claim.claim), comment: claimComment(claim) })));
+  append(
+    doc,
+    'parties',
+    result.parties.map((party) => ({ value: partyEntry(party.party), comment: partyComment(party), guess: party.kindGuessed })),
+  );
+  append(
+    doc,
+    'claims',
+    result.claims.map((claim) => ({ value: claimEntry(claim.claim), comment: claimComment(claim) })),
+  );
   doc.commentBefore = ` Suggestions for ${file}: add what is right to its frontmatter (or run again with --write),\n then check every party, kind, quote and summary against the text. Kinds marked "# guess" were guessed.`;
   let out = doc.toString(TO_STRING);
   if (result.parties.length === 0 && result.claims.length === 0) out += '# Nothing new to propose.\n';
@@ -97,8 +112,20 @@ export function mergeIntoFile(fileText: string, result: Suggestions): string {
   };
   const partyIds = ids('parties');
   const claimIds = ids('claims');
-  append(doc, 'parties', result.parties.filter((party) => !partyIds.has(party.party.id)).map((party) => ({ value: partyEntry(party.party), comment: partyComment(party), guess: party.kindGuessed })));
-  append(doc, 'claims', result.claims.filter((claim) => !claimIds.has(claim.claim.id)).map((claim) => ({ value: claimEntry(claim.claim), comment: claimComment(claim) })));
+  append(
+    doc,
+    'parties',
+    result.parties
+      .filter((party) => !partyIds.has(party.party.id))
+      .map((party) => ({ value: partyEntry(party.party), comment: partyComment(party), guess: party.kindGuessed })),
+  );
+  append(
+    doc,
+    'claims',
+    result.claims
+      .filter((claim) => !claimIds.has(claim.claim.id))
+      .map((claim) => ({ value: claimEntry(claim.claim), comment: claimComment(claim) })),
+  );
   const rest = fileText.slice(match[0].length);
   return `---\n${doc.toString(TO_STRING)}---${match[2]}${rest}`;
 }

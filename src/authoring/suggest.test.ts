@@ -14,7 +14,10 @@ import { mergeIntoFile, suggestionsJson, suggestionsYaml } from './output.ts';
 import { type Suggestions, suggest } from './suggest.ts';
 
 /** Suggestions for a body of paragraphs (invented text). */
-function suggestFor(body: string, options: { parties?: Party[]; otherParties?: Array<{ article: string; party: Party }>; publisher?: string } = {}) {
+function suggestFor(
+  body: string,
+  options: { parties?: Party[]; otherParties?: Array<{ article: string; party: Party }>; publisher?: string } = {},
+) {
   const blocks = textBlocks(body);
   return { blocks, result: suggest({ slug: 'test-article', blocks, ...options }) };
 }
@@ -60,7 +63,11 @@ describe('claims from reporting verbs and their frames', () => {
   it('“X warned that …”: the words after “that”, by the person named, who speaks for the union', () => {
     const claim = claimWith(result, 'the silt would drive cod');
     expect(claim).toMatchObject({ kind: 'warn', by: 'petra-holm', quote: 'the silt would drive cod away from the inner bay' });
-    expect(result.parties.find(({ party }) => party.id === 'petra-holm')?.party).toMatchObject({ kind: 'person', speaksFor: 'coastal-fishers-union', aliases: [] });
+    expect(result.parties.find(({ party }) => party.id === 'petra-holm')?.party).toMatchObject({
+      kind: 'person',
+      speaksFor: 'coastal-fishers-union',
+      aliases: [],
+    });
   });
 
   it('“She called on Y to …”: a demand, the pronoun resolved to the last person speaking', () => {
@@ -70,7 +77,10 @@ describe('claims from reporting verbs and their frames', () => {
 
   it('“X denied that …” and a quotation before “he told reporters”', () => {
     expect(claimWith(result, 'any work had taken place')).toMatchObject({ kind: 'deny', by: 'jonas-brekke' });
-    expect(claimWith(result, 'We dredged where')).toMatchObject({ by: 'jonas-brekke', quote: '“We dredged where the licence says, and not a metre further,”' });
+    expect(claimWith(result, 'We dredged where')).toMatchObject({
+      by: 'jonas-brekke',
+      quote: '“We dredged where the licence says, and not a metre further,”',
+    });
     // The verb inside the quotation ("says") is the speaker's word, not a frame of its own.
     expect(result.claims.filter(({ claim }) => quoteSpans(claim).join(' ').includes('not a metre further'))).toHaveLength(1);
   });
@@ -78,7 +88,10 @@ describe('claims from reporting verbs and their frames', () => {
   it('“…, officials say.”: the words before the attribution, by the speakers after them', () => {
     const claim = claimWith(result, 'The dredging will cost more than expected');
     expect(claim).toMatchObject({ kind: 'assert', quote: 'The dredging will cost more than expected' });
-    expect(result.parties.find(({ party }) => party.id === claim.by)?.party).toMatchObject({ name: 'Port officials', kind: 'unnamed-sources' });
+    expect(result.parties.find(({ party }) => party.id === claim.by)?.party).toMatchObject({
+      name: 'Port officials',
+      kind: 'unnamed-sources',
+    });
   });
 
   it('“X maintains that …, accusing Y of …”: two claims, one per frame', () => {
@@ -115,13 +128,21 @@ describe('sentences', () => {
   });
 
   it('a sentence no speaker frames, in a paragraph with a speaker, is the article’s own voice', () => {
-    const { result } = suggestFor('The minister said the road would reopen in June. The road has been closed since the landslide in March.\n', { publisher: 'The Valley Post' });
+    const { result } = suggestFor(
+      'The minister said the road would reopen in June. The road has been closed since the landslide in March.\n',
+      { publisher: 'The Valley Post' },
+    );
     expect(claimWith(result, 'The road has been closed since the landslide').by).toBe('valley-post');
-    expect(result.parties.find(({ party }) => party.id === 'valley-post')?.party).toMatchObject({ kind: 'publication', name: 'The Valley Post' });
+    expect(result.parties.find(({ party }) => party.id === 'valley-post')?.party).toMatchObject({
+      kind: 'publication',
+      name: 'The Valley Post',
+    });
   });
 
   it('“called on X to A, B and C”: one demand each; “urged … and said …”: two claims of one speaker', () => {
-    const { result } = suggestFor('The council called on the operator to restore the sailings, publish its accounts and meet the islanders. The mayor urged both sides to talk and said she would host them.\n');
+    const { result } = suggestFor(
+      'The council called on the operator to restore the sailings, publish its accounts and meet the islanders. The mayor urged both sides to talk and said she would host them.\n',
+    );
     expect(result.claims.map(({ claim }) => [claim.kind, claim.quote])).toEqual([
       ['demand', 'called on the operator to restore the sailings'],
       ['demand', 'publish its accounts'],
@@ -132,16 +153,23 @@ describe('sentences', () => {
   });
 
   it('a quotation after an attributed one in the same paragraph is the same speaker’s; a short scare quote is none', () => {
-    const { result } = suggestFor('“We will not sell the harbour,” the mayor said on Friday. “It belongs to the town and it will stay that way.” The “review” ends in May.\n');
+    const { result } = suggestFor(
+      '“We will not sell the harbour,” the mayor said on Friday. “It belongs to the town and it will stay that way.” The “review” ends in May.\n',
+    );
     expect(claimWith(result, 'It belongs to the town')).toMatchObject({ quote: '“It belongs to the town and it will stay that way.”' });
     expect(claimWith(result, 'It belongs to the town').by).toBe(claimWith(result, 'We will not sell').by);
     expect(result.claims.filter(({ claim }) => quoteSpans(claim).join(' ') === '“review”')).toEqual([]);
   });
 
   it('“— a step it had refused to take”: the reporter’s aside after a dash is the article’s own voice', () => {
-    const { result } = suggestFor('The ministry said it would publish the survey — a step it had refused to take for a month.\n', { publisher: 'The Valley Post' });
+    const { result } = suggestFor('The ministry said it would publish the survey — a step it had refused to take for a month.\n', {
+      publisher: 'The Valley Post',
+    });
     expect(claimWith(result, 'it would publish the survey').quote).toBe('it would publish the survey');
-    expect(claimWith(result, 'a step it had refused')).toMatchObject({ by: 'valley-post', quote: 'a step it had refused to take for a month' });
+    expect(claimWith(result, 'a step it had refused')).toMatchObject({
+      by: 'valley-post',
+      quote: 'a step it had refused to take for a month',
+    });
   });
 
   it('“Orvell, she said, had …”: a one-word opening span; “reported training support” is no frame; a quote inside a sentence is not a new claim', () => {
@@ -154,8 +182,13 @@ describe('sentences', () => {
   });
 
   it('a spaced dash ends a clause: “X calls for talks — a statement says Y declined” is two claims', () => {
-    const { result } = suggestFor('Tarsk calls for talks on the dam “without delay” — a statement says the federation declined the offer.\n');
-    expect(result.claims.map(({ claim }) => claim.quote)).toEqual(['calls for talks on the dam “without delay”', 'the federation declined the offer']);
+    const { result } = suggestFor(
+      'Tarsk calls for talks on the dam “without delay” — a statement says the federation declined the offer.\n',
+    );
+    expect(result.claims.map(({ claim }) => claim.quote)).toEqual([
+      'calls for talks on the dam “without delay”',
+      'the federation declined the offer',
+    ]);
   });
 
   it('takes the channel from the sentence’s words, and “the minister said” as the minister named last (a guess it says)', () => {
@@ -171,8 +204,14 @@ describe('sentences', () => {
   });
 
   it('“Asked about …, X apologised …”: the opening phrase is not the speaker; welcoming and apologising are statements too', () => {
-    const { result } = suggestFor('Asked about the delay, Transport Minister Ana Roth apologised for the closure of the line. The drivers’ union welcomed the apology.\n');
-    expect(claimWith(result, 'apologised for the closure')).toMatchObject({ by: 'ana-roth', kind: 'admit', speaker: 'Transport Minister Ana Roth' });
+    const { result } = suggestFor(
+      'Asked about the delay, Transport Minister Ana Roth apologised for the closure of the line. The drivers’ union welcomed the apology.\n',
+    );
+    expect(claimWith(result, 'apologised for the closure')).toMatchObject({
+      by: 'ana-roth',
+      kind: 'admit',
+      speaker: 'Transport Minister Ana Roth',
+    });
     expect(claimWith(result, 'welcomed the apology').kind).toBe('assert');
   });
 
@@ -190,12 +229,19 @@ describe('a wire report (straight quotes, a dateline, titles before names)', () 
   it('leaves the dateline out of the speaker, and reads “a charge the government denied” as a denial', () => {
     expect(claimWith(result, 'accused neighbouring Calvane')).toMatchObject({ by: 'marovia', kind: 'accuse' });
     expect(claimWith(result, 'accused neighbouring Calvane').speaker).toBeUndefined();
-    expect(claimWith(result, 'a charge the Calvanese government denied')).toMatchObject({ by: 'calvane', kind: 'deny', speaker: 'the Calvanese government' });
+    expect(claimWith(result, 'a charge the Calvanese government denied')).toMatchObject({
+      by: 'calvane',
+      kind: 'deny',
+      speaker: 'the Calvanese government',
+    });
   });
 
   it('finds the person after a title, and a quotation in straight quotes before “told reporters”', () => {
     expect(party('dana-ilic')).toMatchObject({ name: 'Dana Ilic', kind: 'person' });
-    expect(claimWith(result, 'They are holding our wheat hostage')).toMatchObject({ by: 'dana-ilic', quote: '"They are holding our wheat hostage,"' });
+    expect(claimWith(result, 'They are holding our wheat hostage')).toMatchObject({
+      by: 'dana-ilic',
+      quote: '"They are holding our wheat hostage,"',
+    });
   });
 
   it('keeps a named organisation whole (not a group of “Nations”), and a place after “in” is no person', () => {
@@ -219,9 +265,12 @@ describe('a wire report (straight quotes, a dateline, titles before names)', () 
 describe('parties', () => {
   it('reuses the id another article gives the same name, with that article’s kind, and finds its aliases here', () => {
     const other: Party = { id: 'veloria', name: 'Veloria', kind: 'state', aliases: ['Tarsk'] };
-    const { result } = suggestFor('Tarsk on Monday accused the dam operator of hiding the figures.\n\nVelorian officials said the river had fallen by a third.\n', {
-      otherParties: [{ article: 'earlier-article', party: other }],
-    });
+    const { result } = suggestFor(
+      'Tarsk on Monday accused the dam operator of hiding the figures.\n\nVelorian officials said the river had fallen by a third.\n',
+      {
+        otherParties: [{ article: 'earlier-article', party: other }],
+      },
+    );
     const veloria = result.parties.find(({ party }) => party.id === 'veloria');
     expect(veloria).toMatchObject({ from: { article: 'earlier-article' }, kindGuessed: false });
     expect(veloria!.party.name).toBe('Tarsk'); // the name this text uses
@@ -238,7 +287,10 @@ describe('parties', () => {
     const { result } = suggestFor(
       'Farmers and fishermen say the floods were made worse by attacks claimed by the banned Sarne-e-Valley Front (SVF). The attacks, they say, destroyed two dykes.\n',
     );
-    expect(result.parties.find(({ party }) => party.id === 'sarne-e-valley-front')?.party).toMatchObject({ kind: 'armed-group', aliases: ['SVF'] });
+    expect(result.parties.find(({ party }) => party.id === 'sarne-e-valley-front')?.party).toMatchObject({
+      kind: 'armed-group',
+      aliases: ['SVF'],
+    });
     expect(result.claims.find(({ claim }) => claim.kind === 'claim-responsibility')?.claim).toMatchObject({
       by: 'sarne-e-valley-front',
       quote: 'attacks claimed by the banned Sarne-e-Valley Front (SVF)',
@@ -280,7 +332,17 @@ describe('what the article already has', () => {
       slug: 'bridge',
       blocks,
       parties,
-      claims: [{ id: 'council-warns', by: 'council', kind: 'warn', about: ['council'], summary: 'The council warns.', quote: 'the bridge could close', respondsTo: [] }],
+      claims: [
+        {
+          id: 'council-warns',
+          by: 'council',
+          kind: 'warn',
+          about: ['council'],
+          summary: 'The council warns.',
+          quote: 'the bridge could close',
+          respondsTo: [],
+        },
+      ],
     });
     expect(result.covered.map((c) => c.coveredBy)).toEqual(['council-warns']);
     expect(result.claims.some(({ claim }) => quoteSpans(claim).join(' ').includes('the bridge could close'))).toBe(false);

@@ -115,7 +115,12 @@ export function suggest(input: SuggestInput): Suggestions {
     if (block.type !== 'paragraph' && block.type !== 'list-item') return;
     if (framed.has(index)) {
       // Sentences of the paragraph that no speaker frames are in the article's own voice too.
-      for (const sentence of unframedSentences(block.text, tokenized[index]!, frames.filter((f) => f.block === index))) frames.push({ block: index, type: 'own-voice', kind: 'assert', spans: [sentence], sentence });
+      for (const sentence of unframedSentences(
+        block.text,
+        tokenized[index]!,
+        frames.filter((f) => f.block === index),
+      ))
+        frames.push({ block: index, type: 'own-voice', kind: 'assert', spans: [sentence], sentence });
       return;
     }
     const sentence = ownVoiceSentence(block.text, tokenized[index]!);
@@ -148,14 +153,17 @@ export function suggest(input: SuggestInput): Suggestions {
     } else if (frame.pronoun) {
       const words = text.slice(frame.speaker!.start, frame.speaker!.end);
       if (frame.pronoun === 'group' && lastSpeakers.length > 1) {
-        speakers = lastSpeakers.map((party) => ({ party, how: `“${words}” refers back to ${lastSpeakers.map((p) => p.name).join(' and ')}` }));
+        speakers = lastSpeakers.map((party) => ({
+          party,
+          how: `“${words}” refers back to ${lastSpeakers.map((p) => p.name).join(' and ')}`,
+        }));
       } else {
         const party =
           frame.pronoun === 'person'
-            ? pool.lastMentioned(texts, frame.block, frame.speaker!.start, (p) => p.kind === 'person') ?? lastPerson
+            ? (pool.lastMentioned(texts, frame.block, frame.speaker!.start, (p) => p.kind === 'person') ?? lastPerson)
             : frame.pronoun === 'organisation'
-              ? lastOther ?? pool.lastMentioned(texts, frame.block, frame.speaker!.start, (p) => p.kind !== 'person')
-              : lastSpeaker?.party ?? lastOther;
+              ? (lastOther ?? pool.lastMentioned(texts, frame.block, frame.speaker!.start, (p) => p.kind !== 'person'))
+              : (lastSpeaker?.party ?? lastOther);
         if (!party) continue;
         speakers = [{ party, how: `“${words}” refers back to ${party.name}` }];
       }
@@ -197,7 +205,13 @@ export function suggest(input: SuggestInput): Suggestions {
         ...(speaker && speaker.length <= 300 && speaker.toLowerCase() !== party.name.toLowerCase() ? { speaker } : {}),
         kind,
         about: aboutIds,
-        summary: summaryDraft(party, speaker && speaker.toLowerCase() !== party.name.toLowerCase() ? speaker : undefined, frame, kind, quoteText),
+        summary: summaryDraft(
+          party,
+          speaker && speaker.toLowerCase() !== party.name.toLowerCase() ? speaker : undefined,
+          frame,
+          kind,
+          quoteText,
+        ),
         quote: frame.spans.length === 1 ? clean(quoteText) : frame.spans.map((span) => clean(text.slice(span.start, span.end))),
         ...(frame.verb ? channelOf(sentenceText) : {}),
         respondsTo: [],
@@ -250,7 +264,8 @@ function ownVoiceSentence(text: string, sentences: Sentence[]): Range | undefine
 }
 
 /** How a statement was made, in the sentence's own words: "in a written statement", "told reporters", "on X". */
-const CHANNEL = /\b([Ii]n an? (?:written |brief |joint |short |televised )?(?:statement|interview|post|letter|address|speech|briefing|reply|news conference|press conference)(?: (?:on|to|with) (?:X|Twitter|Facebook|Telegram|television|state television|radio|[A-Z][\w’']+(?: [A-Z][\w’']+)?))?|[Aa]t an? (?:news|press) conference|told (?:reporters|journalists|parliament|lawmakers|the [A-Z][\w’']+)|(?<=\b(?:[Ww]rote|[Ww]riting|[Pp]osted|[Pp]osting|said|saying)\s)on (?:X|Twitter|Facebook|Telegram|television|state television|radio))\b/;
+const CHANNEL =
+  /\b([Ii]n an? (?:written |brief |joint |short |televised )?(?:statement|interview|post|letter|address|speech|briefing|reply|news conference|press conference)(?: (?:on|to|with) (?:X|Twitter|Facebook|Telegram|television|state television|radio|[A-Z][\w’']+(?: [A-Z][\w’']+)?))?|[Aa]t an? (?:news|press) conference|told (?:reporters|journalists|parliament|lawmakers|the [A-Z][\w’']+)|(?<=\b(?:[Ww]rote|[Ww]riting|[Pp]osted|[Pp]osting|said|saying)\s)on (?:X|Twitter|Facebook|Telegram|television|state television|radio))\b/;
 
 function channelOf(sentence: string): { channel?: string } {
   const match = CHANNEL.exec(sentence);
@@ -318,7 +333,9 @@ function summaryDraft(party: PoolParty, speaker: string | undefined, frame: Fram
 
 function summarySentence(party: PoolParty, speaker: string | undefined, frame: Frame, kind: ClaimKind, quote: string): string {
   const who = party.kind === 'publication' ? party.name : speaker && party.kind !== 'person' ? `${party.name} (${speaker})` : party.name;
-  const words = clean(quote).replace(/[“”"]/g, '').replace(/[.,;:]+$/, '');
+  const words = clean(quote)
+    .replace(/[“”"]/g, '')
+    .replace(/[.,;:]+$/, '');
   if (frame.type === 'own-voice') return `${who} states that ${lowerFirst(words)}.`;
   const verb = frame.lemma && frame.lemma !== 'according to' ? presentTense(frame.lemma) : 'says';
   if (frame.lemma && words.toLowerCase().startsWith((frame.verb ?? '').toLowerCase())) {
@@ -386,9 +403,11 @@ export function overlapRatio(a: readonly TextSpan[], b: readonly TextSpan[]): nu
   return shorter === 0 ? 0 : shared / shorter;
 }
 
-const PLACE_WORDS = /^(Dam|River|Valley|Street|Road|Square|Bridge|Lake|Mountains?|Island|Islands|Sea|Ocean|Bay|Gulf|Strait|Province|District|Region|Hills?|Highlands|Airport|Port|Harbour|Park)$/;
+const PLACE_WORDS =
+  /^(Dam|River|Valley|Street|Road|Square|Bridge|Lake|Mountains?|Island|Islands|Sea|Ocean|Bay|Gulf|Strait|Province|District|Region|Hills?|Highlands|Airport|Port|Harbour|Park)$/;
 const DEMONYM_ENDINGS = ['ian', 'ean', 'an', 'ese', 'ish', 'i', 'n', ''];
-const DEFINITE_HEADS = /^(federation|republic|commission|council|ministry|government|administration|agency|authority|union|committee|court|company|party|army|university|office|board|bank|embassy|kingdom|alliance)$/i;
+const DEFINITE_HEADS =
+  /^(federation|republic|commission|council|ministry|government|administration|agency|authority|union|committee|court|company|party|army|university|office|board|bank|embassy|kingdom|alliance)$/i;
 
 /** The parties known to the article, to the site's other articles, and found in the text; resolves speakers and mentions. */
 class PartyPool {
@@ -400,7 +419,8 @@ class PartyPool {
   constructor(input: SuggestInput, texts: readonly string[], tokenized: Sentence[][]) {
     this.input = input;
     this.texts = texts;
-    for (const party of input.parties ?? []) this.parties.push({ ...party, aliases: [...party.aliases], origin: 'article', why: 'already in the article', kindGuessed: false });
+    for (const party of input.parties ?? [])
+      this.parties.push({ ...party, aliases: [...party.aliases], origin: 'article', why: 'already in the article', kindGuessed: false });
     for (const { article, party } of input.otherParties ?? []) {
       if (article === input.slug || party.kind === 'unnamed-sources') continue;
       const seen = this.parties.find((p) => p.id === party.id);
@@ -410,7 +430,15 @@ class PartyPool {
         continue;
       }
       if (party.kind === 'publication' && !input.publisher) continue;
-      this.parties.push({ ...party, aliases: [...party.aliases], speaksFor: undefined, origin: 'other', article, why: `as in ${article}`, kindGuessed: false });
+      this.parties.push({
+        ...party,
+        aliases: [...party.aliases],
+        speaksFor: undefined,
+        origin: 'other',
+        article,
+        why: `as in ${article}`,
+        kindGuessed: false,
+      });
     }
     this.findNames(tokenized);
   }
@@ -428,7 +456,16 @@ class PartyPool {
         for (let i = 0; i < tokens.length; i++) {
           if (!isCapitalised(tokens[i]!) || /[“"]$/.test(tokens[i]!.pre)) continue;
           let j = i;
-          while (j + 1 < tokens.length && !/[,;:.()]/.test(tokens[j]!.post) && !/[(“"]/.test(tokens[j + 1]!.pre) && !/’s$|'s$/.test(tokens[j]!.text) && (isCapitalised(tokens[j + 1]!) || tokens[j]!.post === '-' || (/^(of|de|al|bin|for)$/.test(word(tokens[j + 1])) && tokens[j + 2] && isCapitalised(tokens[j + 2]!)))) j++;
+          while (
+            j + 1 < tokens.length &&
+            !/[,;:.()]/.test(tokens[j]!.post) &&
+            !/[(“"]/.test(tokens[j + 1]!.pre) &&
+            !/’s$|'s$/.test(tokens[j]!.text) &&
+            (isCapitalised(tokens[j + 1]!) ||
+              tokens[j]!.post === '-' ||
+              (/^(of|de|al|bin|for)$/.test(word(tokens[j + 1])) && tokens[j + 2] && isCapitalised(tokens[j + 2]!)))
+          )
+            j++;
           let run = tokens.slice(i, j + 1);
           let before = tokens[i - 1];
           i = j;
@@ -448,14 +485,24 @@ class PartyPool {
           // "Republic of Veloria", "Velorian Republic": a known state's name (or demonym) with words of statehood is that state.
           if (run.length >= 2) {
             const inside = this.mentions(name).filter((m) => m.party.kind === 'state' || m.party.kind === 'government');
-            const rest = name.replace(inside[0]?.text ?? '\u0000', ' ').split(/\s+/).filter(Boolean);
-            if (inside.length === 1 && rest.every((w) => /^(Republic|Federation|Kingdom|State|Government|Administration|of|the)$/.test(w))) {
+            const rest = name
+              .replace(inside[0]?.text ?? '\u0000', ' ')
+              .split(/\s+/)
+              .filter(Boolean);
+            if (
+              inside.length === 1 &&
+              rest.every((w) => /^(Republic|Federation|Kingdom|State|Government|Administration|of|the)$/.test(w))
+            ) {
               inside[0]!.party.aliases.push(name);
               continue;
             }
           }
           const orgKind = orgKindOf(run);
-          const personLike = run.length >= 2 && run.length <= 4 && !orgKind && run.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text.replace(/['’]s$/, '')) && !NOT_NAMES.has(word(t)));
+          const personLike =
+            run.length >= 2 &&
+            run.length <= 4 &&
+            !orgKind &&
+            run.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text.replace(/['’]s$/, '')) && !NOT_NAMES.has(word(t)));
           const roleBefore = before && ROLE_NOUNS.test(word(before));
           const taggedPerson = run.some((t) => has(t, 'Person') || has(t, 'FirstName'));
           const hasDemonym = run.length === 1 && this.demonymUsed(name, text);
@@ -467,11 +514,29 @@ class PartyPool {
             const aliases = surnameAlone ? [surname] : [];
             this.add({ name, kind: 'person', aliases, why: `a name${roleBefore ? ` after “${before!.text}”` : ''}`, kindGuessed: true });
           } else if (orgKind) {
-            this.add({ name, kind: orgKind, aliases: this.acronymAfter(run, tokens), why: `“${name}” reads as ${orgKind === 'state' ? 'a state' : `an organisation (${orgKind})`}`, kindGuessed: true });
+            this.add({
+              name,
+              kind: orgKind,
+              aliases: this.acronymAfter(run, tokens),
+              why: `“${name}” reads as ${orgKind === 'state' ? 'a state' : `an organisation (${orgKind})`}`,
+              kindGuessed: true,
+            });
           } else if (taggedState || hasDemonym) {
-            this.add({ name, kind: 'state', aliases: [], why: taggedState ? `“${name}” is a country name` : `the text also uses the demonym of “${name}”`, kindGuessed: true });
+            this.add({
+              name,
+              kind: 'state',
+              aliases: [],
+              why: taggedState ? `“${name}” is a country name` : `the text also uses the demonym of “${name}”`,
+              kindGuessed: true,
+            });
           } else if (run.length >= 2 && this.acronymAfter(run, tokens).length) {
-            this.add({ name, kind: 'armed-group', aliases: this.acronymAfter(run, tokens), why: `a name with an acronym; kind unknown`, kindGuessed: true });
+            this.add({
+              name,
+              kind: 'armed-group',
+              aliases: this.acronymAfter(run, tokens),
+              why: `a name with an acronym; kind unknown`,
+              kindGuessed: true,
+            });
           }
         }
       }
@@ -494,9 +559,12 @@ class PartyPool {
     const same = this.parties.find((p) => p.kind === fields.kind && p.name.toLowerCase() === fields.name.toLowerCase());
     if (same && !fields.id) return same;
     const reuse = (this.input.otherParties ?? []).find(
-      ({ party }) => party.kind !== 'unnamed-sources' && [party.name, ...party.aliases].some((n) => n.toLowerCase() === fields.name.toLowerCase()),
+      ({ party }) =>
+        party.kind !== 'unnamed-sources' && [party.name, ...party.aliases].some((n) => n.toLowerCase() === fields.name.toLowerCase()),
     );
-    let id = fields.id ?? (fields.kind === 'unnamed-sources' ? `${this.input.slug}-${slugify(fields.name)}` : slugify(fields.name.replace(/^the\s+/i, '')));
+    let id =
+      fields.id ??
+      (fields.kind === 'unnamed-sources' ? `${this.input.slug}-${slugify(fields.name)}` : slugify(fields.name.replace(/^the\s+/i, '')));
     let kind = fields.kind;
     let why = fields.why;
     let kindGuessed = fields.kindGuessed;
@@ -536,9 +604,17 @@ class PartyPool {
     if (own) return (this.publicationParty = own);
     const publisher = this.input.publisher;
     if (publisher) {
-      const known = this.parties.find((p) => p.kind === 'publication' && [p.name, ...p.aliases].some((n) => n.toLowerCase() === publisher.toLowerCase()));
+      const known = this.parties.find(
+        (p) => p.kind === 'publication' && [p.name, ...p.aliases].some((n) => n.toLowerCase() === publisher.toLowerCase()),
+      );
       if (known) return (this.publicationParty = known);
-      return (this.publicationParty = this.add({ name: publisher, kind: 'publication', aliases: [], why: 'the publisher the source names', kindGuessed: false }));
+      return (this.publicationParty = this.add({
+        name: publisher,
+        kind: 'publication',
+        aliases: [],
+        why: 'the publisher the source names',
+        kindGuessed: false,
+      }));
     }
     return (this.publicationParty = this.add({
       id: capId(`publication-${this.input.slug}`),
@@ -577,7 +653,8 @@ class PartyPool {
       const names = [party.name, ...party.aliases].filter((n) => n.length >= 2);
       for (const name of names) {
         const pattern = this.pattern(`name:${name}`, `(?<![\\p{L}\\p{N}-])${escape(name)}(?![\\p{L}\\p{N}-])`, 'gu');
-        for (const match of text.matchAll(pattern)) found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
+        for (const match of text.matchAll(pattern))
+          found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
       }
       if (party.kind === 'state' || party.kind === 'government' || party.kind === 'group-of-states') {
         for (const name of names) {
@@ -585,7 +662,16 @@ class PartyPool {
           for (const match of text.matchAll(/(?<![\p{L}-])\p{Lu}\p{Ll}{3,}(?![\p{L}-])/gu)) {
             const w = match[0];
             if (w === name) continue;
-            if (DEMONYM_ENDINGS.some((ending) => w.endsWith(ending) && w.length - ending.length >= 4 && name.startsWith(w.slice(0, w.length - ending.length)) && name.length - (w.length - ending.length) <= 4 && w.length > name.length - 3)) {
+            if (
+              DEMONYM_ENDINGS.some(
+                (ending) =>
+                  w.endsWith(ending) &&
+                  w.length - ending.length >= 4 &&
+                  name.startsWith(w.slice(0, w.length - ending.length)) &&
+                  name.length - (w.length - ending.length) <= 4 &&
+                  w.length > name.length - 3,
+              )
+            ) {
               found.push({ party, start: match.index!, end: match.index! + w.length, text: w });
             }
           }
@@ -594,18 +680,23 @@ class PartyPool {
       const lastWord = party.name.split(/\s+/).at(-1) ?? '';
       if (party.kind === 'person' && party.name.includes(' ') && /^\p{Lu}\p{Ll}{2,}$/u.test(lastWord)) {
         const pattern = new RegExp(`(?<![\\p{L}-])${escape(lastWord)}(?![\\p{L}-])`, 'gu');
-        for (const match of text.matchAll(pattern)) found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
+        for (const match of text.matchAll(pattern))
+          found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
       }
       if (party.kind !== 'person' && party.name.includes(' ') && DEFINITE_HEADS.test(lastWord)) {
         const bareWord = /^\p{Lu}/u.test(lastWord) ? `|${escape(lastWord)}` : '';
         const pattern = new RegExp(`\\b(?:[Tt]he ${escape(lastWord.toLowerCase())}${bareWord})\\b`, 'g');
         const sameHead = this.parties.filter((p) => p.name.split(/\s+/).at(-1)?.toLowerCase() === lastWord.toLowerCase());
-        if (sameHead.length === 1) for (const match of text.matchAll(pattern)) found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
+        if (sameHead.length === 1)
+          for (const match of text.matchAll(pattern))
+            found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
       }
     }
     found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
     // Keep the longest mention at each place.
-    return found.filter((m, i) => !found.some((o, j) => j !== i && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+    return found.filter(
+      (m, i) => !found.some((o, j) => j !== i && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
+    );
   }
 
   /** The party of a sort named last before `offset` of `block` (this block, then the ones before): what "she" refers to. */
@@ -619,11 +710,20 @@ class PartyPool {
   }
 
   /** Who is speaking, from the speaker's words (at offset `at` of block `block`): a person named in them, a party named, a group, or an office of a party. */
-  resolveSpeaker(speaker: string, at: number, block: number, sentence: string, lastOther: PoolParty | undefined): Array<{ party: PoolParty; speaker?: string; how: string }> {
+  resolveSpeaker(
+    speaker: string,
+    at: number,
+    block: number,
+    sentence: string,
+    lastOther: PoolParty | undefined,
+  ): Array<{ party: PoolParty; speaker?: string; how: string }> {
     // Two speakers joined by "and": one claim each.
     const whole = this.findByName(speaker.replace(/^the\s+/i, ''));
     if (!whole && / and /.test(speaker)) {
-      const parts = speaker.split(/,? and /).map((part) => part.trim()).filter(Boolean);
+      const parts = speaker
+        .split(/,? and /)
+        .map((part) => part.trim())
+        .filter(Boolean);
       if (parts.length === 2 && parts.every((part) => part.split(/\s+/).length <= 6)) {
         return parts.flatMap((part) => this.resolveSpeaker(part, at, block, sentence, lastOther).slice(0, 1));
       }
@@ -637,15 +737,24 @@ class PartyPool {
     }
     const head = headNoun(speaker);
     // A group is named by a common noun: "analysts", "Officials" opening a sentence; "United Nations" is a name.
-    const commonHead = head !== undefined && (/^\p{Ll}/u.test(head) || speaker.replace(/^(the|a|an|some|two|three|several|many)\s+/i, '').split(/\s+/).length === 1);
+    const commonHead =
+      head !== undefined &&
+      (/^\p{Ll}/u.test(head) || speaker.replace(/^(the|a|an|some|two|three|several|many)\s+/i, '').split(/\s+/).length === 1);
     const group = head && commonHead ? GROUP_NOUNS.find(([pattern]) => pattern.test(head)) : undefined;
     if (group) {
       const [, kind] = group;
       const modifier = mentions.find((m) => m.end <= speaker.toLowerCase().lastIndexOf(head!.toLowerCase()));
-      if (modifier && kind !== 'commentators') return [{ party: modifier.party, speaker, how: `${head} of ${modifier.party.name} (“${modifier.text}”)` }];
+      if (modifier && kind !== 'commentators')
+        return [{ party: modifier.party, speaker, how: `${head} of ${modifier.party.name} (“${modifier.text}”)` }];
       const anonymous = /anonymity|not authori[sz]ed|asked not to be named|declined to be named|did not want to be named/i.test(sentence);
       if (kind === 'unnamed-sources' && !anonymous && lastOther && (lastOther.kind === 'state' || lastOther.kind === 'government')) {
-        return [{ party: lastOther, speaker, how: `guess: unnamed ${head}, taken to speak for ${lastOther.name}, the last state or government speaking; check` }];
+        return [
+          {
+            party: lastOther,
+            speaker,
+            how: `guess: unnamed ${head}, taken to speak for ${lastOther.name}, the last state or government speaking; check`,
+          },
+        ];
       }
       const headKey = singular(head!.toLowerCase());
       const same = this.parties.find((p) => p.origin === 'new' && p.head === headKey && p.kind === kind);
@@ -654,7 +763,14 @@ class PartyPool {
         if (!same.aliases.includes(name) && same.name !== name) same.aliases.push(name);
         return [{ party: same, speaker, how: `the same group as “${same.name}”` }];
       }
-      const party = this.add({ name: upperFirst(name), kind, aliases: [], head: headKey, why: `a group named by its head noun “${head}”`, kindGuessed: true });
+      const party = this.add({
+        name: upperFirst(name),
+        kind,
+        aliases: [],
+        head: headKey,
+        why: `a group named by its head noun “${head}”`,
+        kindGuessed: true,
+      });
       return [{ party, speaker, how: `a group (${kind}) named by the text` }];
     }
     if (mentions.length > 0) {
@@ -662,22 +778,46 @@ class PartyPool {
       return [{ party: first.party, speaker, how: `the speaker names ${first.party.name} (“${first.text}”)` }];
     }
     const bare = speaker.replace(/,.*$/, '').replace(/^(the|a|an|its|their|his|her)\s+/i, '');
-    if (/anonymity|not authori[sz]ed|asked not to be named|declined to be named|did not want to be named/i.test(sentence) && !/\p{Lu}/u.test(bare.slice(1))) {
-      const party = this.add({ name: upperFirst(bare), kind: 'unnamed-sources', aliases: [], why: 'the text says the speaker is not named', kindGuessed: false });
+    if (
+      /anonymity|not authori[sz]ed|asked not to be named|declined to be named|did not want to be named/i.test(sentence) &&
+      !/\p{Lu}/u.test(bare.slice(1))
+    ) {
+      const party = this.add({
+        name: upperFirst(bare),
+        kind: 'unnamed-sources',
+        aliases: [],
+        why: 'the text says the speaker is not named',
+        kindGuessed: false,
+      });
       return [{ party, speaker, how: 'a speaker the text does not name' }];
     }
     // "the roads office" after "the district roads office": the same organisation, named shorter.
-    const shorter = this.parties.find((p) => p.kind !== 'person' && bare.includes(' ') && p.name.toLowerCase().endsWith(bare.toLowerCase()));
+    const shorter = this.parties.find(
+      (p) => p.kind !== 'person' && bare.includes(' ') && p.name.toLowerCase().endsWith(bare.toLowerCase()),
+    );
     if (shorter) return [{ party: shorter, speaker, how: `“${speaker}” is ${shorter.name}, named shorter` }];
     // "the port authority", "the regional council": an organisation the text names without capitals.
     if (head && ORGANISATION_HEADS.test(head) && !/^(its|their|his|her)\s/i.test(speaker)) {
       const words = bare.split(/\s+/).map((w) => ({ text: w }));
-      const kind = orgKindOf(words as Token[]) ?? (/^(ministry|government|administration|cabinet|presidency|embassy|delegation)$/i.test(head) ? 'government' : 'institution');
-      const party = this.add({ name: upperFirst(bare), kind, aliases: [], why: `an organisation named by its head noun “${head}”`, kindGuessed: true });
+      const kind =
+        orgKindOf(words as Token[]) ??
+        (/^(ministry|government|administration|cabinet|presidency|embassy|delegation)$/i.test(head) ? 'government' : 'institution');
+      const party = this.add({
+        name: upperFirst(bare),
+        kind,
+        aliases: [],
+        why: `an organisation named by its head noun “${head}”`,
+        kindGuessed: true,
+      });
       return [{ party, speaker, how: 'a new party named by the speaker’s words' }];
     }
     // "the mayor said", "the minister added": a person's role with no name, most likely the person named last.
-    if (head && ROLE_NOUNS.test(head) && !/^(spokes\w+|official|analyst|engineer|member|representative|who|hydrologist|economist|nurse)$/i.test(head) && !/\p{Lu}/u.test(bare.slice(1))) {
+    if (
+      head &&
+      ROLE_NOUNS.test(head) &&
+      !/^(spokes\w+|official|analyst|engineer|member|representative|who|hydrologist|economist|nurse)$/i.test(head) &&
+      !/\p{Lu}/u.test(bare.slice(1))
+    ) {
       const person = this.lastMentioned(this.texts, block, at, (p) => p.kind === 'person');
       if (person) return [{ party: person, speaker, how: `guess: “${speaker}” taken to be ${person.name}, the person named last; check` }];
     }
@@ -697,12 +837,26 @@ class PartyPool {
   }
 
   /** An office with no name ("the ministry", "a ministry statement"): the party named before it in the sentence, or the last one speaking. */
-  private officeOf(speaker: string, sentence: string, lastOther: PoolParty | undefined): Array<{ party: PoolParty; speaker?: string; how: string }> {
+  private officeOf(
+    speaker: string,
+    sentence: string,
+    lastOther: PoolParty | undefined,
+  ): Array<{ party: PoolParty; speaker?: string; how: string }> {
     const inSentence = this.mentions(sentence).filter((m) => m.party.kind !== 'person');
     const nearest = inSentence.find((m) => sentence.indexOf(speaker) === -1 || m.start < sentence.indexOf(speaker) + speaker.length);
-    if (nearest) return [{ party: nearest.party, speaker, how: `guess: “${speaker}” taken to be of ${nearest.party.name}, named in the sentence; check` }];
-    if (lastOther) return [{ party: lastOther, speaker, how: `guess: “${speaker}” taken to be of ${lastOther.name}, the last party speaking; check` }];
-    const party = this.add({ name: upperFirst(speaker.replace(/^(the|a|an)\s+/i, '')), kind: 'institution', aliases: [], why: 'named only by the speaker’s words; kind guessed', kindGuessed: true });
+    if (nearest)
+      return [
+        { party: nearest.party, speaker, how: `guess: “${speaker}” taken to be of ${nearest.party.name}, named in the sentence; check` },
+      ];
+    if (lastOther)
+      return [{ party: lastOther, speaker, how: `guess: “${speaker}” taken to be of ${lastOther.name}, the last party speaking; check` }];
+    const party = this.add({
+      name: upperFirst(speaker.replace(/^(the|a|an)\s+/i, '')),
+      kind: 'institution',
+      aliases: [],
+      why: 'named only by the speaker’s words; kind guessed',
+      kindGuessed: true,
+    });
     return [{ party, speaker, how: 'a new party named by the speaker’s words' }];
   }
 
@@ -735,11 +889,16 @@ class PartyPool {
       // The name this text uses: the party's own, else an alias the text has.
       const occurs = (name: string) => new RegExp(`(?<![\\p{L}-])${escape(name)}(?![\\p{L}-])`, 'iu').test(text);
       const names = [party.name, ...party.aliases].filter(occurs);
-      const name = party.kind === 'publication' || party.kind === 'unnamed-sources' ? party.name : names[0] ?? party.name;
+      const name = party.kind === 'publication' || party.kind === 'unnamed-sources' ? party.name : (names[0] ?? party.name);
       const aliases = names.filter((n) => n !== name);
       const result: Party = { id: party.id, name, kind: party.kind, aliases };
       if (party.speaksFor && used.has(party.speaksFor)) result.speaksFor = party.speaksFor;
-      out.push({ party: result, why: party.why, kindGuessed: party.kindGuessed, from: party.origin === 'other' ? { article: party.article! } : 'new' });
+      out.push({
+        party: result,
+        why: party.why,
+        kindGuessed: party.kindGuessed,
+        from: party.origin === 'other' ? { article: party.article! } : 'new',
+      });
     }
     return out;
   }

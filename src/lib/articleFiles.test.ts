@@ -54,7 +54,9 @@ describe('readArticleSources', () => {
   it('names the byte offset of invalid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from(ARTICLE), Buffer.from([0x41, 0xff, 0x42])]);
     const { messages } = read({ 'a.mdx': bytes });
-    expect(messages[0]).toBe(`error: articles/a.mdx: the file is not valid UTF-8: byte ${ARTICLE.length + 1} (0xff) cannot be read\n    fix: save the file as UTF-8 from your editor`);
+    expect(messages[0]).toBe(
+      `error: articles/a.mdx: the file is not valid UTF-8: byte ${ARTICLE.length + 1} (0xff) cannot be read\n    fix: save the file as UTF-8 from your editor`,
+    );
   });
 
   it('refuses a slug over 100 characters and the names the site keeps', () => {
@@ -66,17 +68,28 @@ describe('readArticleSources', () => {
 
 describe('readFrontmatter', () => {
   it('refuses a YAML alias bomb at once, with a clear message', () => {
-    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`), '---', 'Text.'].join('\n');
+    const bomb = [
+      '---',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+      '---',
+      'Text.',
+    ].join('\n');
     const started = Date.now();
     const result = readFrontmatter(bomb);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(result).toMatchObject({ error: expect.stringMatching(/^the frontmatter is not valid YAML: .*alias/i), fix: expect.stringContaining('aliases may be expanded at most 50 times') });
+    expect(result).toMatchObject({
+      error: expect.stringMatching(/^the frontmatter is not valid YAML: .*alias/i),
+      fix: expect.stringContaining('aliases may be expanded at most 50 times'),
+    });
   });
 
   it('refuses TOML frontmatter, a file with none, and duplicate keys', () => {
     expect(readFrontmatter('+++\ntitle = "A"\n+++\nText.')).toMatchObject({ error: 'the frontmatter is TOML (+++); articles use YAML' });
     expect(readFrontmatter('Just text.')).toMatchObject({ error: 'the file has no frontmatter' });
-    expect(readFrontmatter('---\ntitle: A\ntitle: B\n---\nText.')).toMatchObject({ error: expect.stringContaining('the frontmatter is not valid YAML') });
+    expect(readFrontmatter('---\ntitle: A\ntitle: B\n---\nText.')).toMatchObject({
+      error: expect.stringContaining('the frontmatter is not valid YAML'),
+    });
   });
 });
 

@@ -37,15 +37,24 @@ export function readArticleSources(dir: string, root = process.cwd()): { sources
     const problem = (message: string, fix: string, entry?: string) => issues.push({ severity: 'error', file, entry, message, fix });
     const slug = name.slice(0, -'.mdx'.length);
     if (!SLUG_PATTERN.test(slug)) {
-      problem(`the file name "${name}" is not a slug, and the page URL is made from it`, 'rename it to lower-case words joined by hyphens, e.g. "pakistan-rejects-accusation.mdx"');
+      problem(
+        `the file name "${name}" is not a slug, and the page URL is made from it`,
+        'rename it to lower-case words joined by hyphens, e.g. "pakistan-rejects-accusation.mdx"',
+      );
       continue;
     }
     if (slug.length > MAX_SLUG_LENGTH) {
-      problem(`the file name is ${slug.length} characters long; a slug has at most ${MAX_SLUG_LENGTH}, so that every page's path fits every file system`, 'shorten it to a few words of the headline');
+      problem(
+        `the file name is ${slug.length} characters long; a slug has at most ${MAX_SLUG_LENGTH}, so that every page's path fits every file system`,
+        'shorten it to a few words of the headline',
+      );
       continue;
     }
     if ((RESERVED_SLUGS as readonly string[]).includes(slug)) {
-      problem(`the file name "${name}" is a name the site keeps for its own pages (${RESERVED_SLUGS.join(', ')})`, 'rename it to a few words of the headline, e.g. "pakistan-rejects-accusation.mdx"');
+      problem(
+        `the file name "${name}" is a name the site keeps for its own pages (${RESERVED_SLUGS.join(', ')})`,
+        'rename it to a few words of the headline, e.g. "pakistan-rejects-accusation.mdx"',
+      );
       continue;
     }
     const real = realpathSync(path);
@@ -59,7 +68,10 @@ export function readArticleSources(dir: string, root = process.cwd()): { sources
     }
     const text = decodeUtf8(readFileSync(real));
     if (typeof text !== 'string') {
-      problem(`the file is not valid UTF-8: byte ${text.offset} (0x${text.byte.toString(16).padStart(2, '0')}) cannot be read`, 'save the file as UTF-8 from your editor');
+      problem(
+        `the file is not valid UTF-8: byte ${text.offset} (0x${text.byte.toString(16).padStart(2, '0')}) cannot be read`,
+        'save the file as UTF-8 from your editor',
+      );
       continue;
     }
     const read = readFrontmatter(text);
@@ -79,9 +91,19 @@ function filesNotRead(entries: Dirent[], dir: string, root: string, folder: stri
     if (entry.name.startsWith('.') || entry.name.endsWith('.mdx')) continue;
     const file = relative(root, resolve(folder, entry.name)) || join(dir, entry.name);
     if (entry.isDirectory()) {
-      issues.push({ severity: 'error', file, message: 'articles in a sub-folder are not read', fix: 'move the articles up into the articles folder itself' });
+      issues.push({
+        severity: 'error',
+        file,
+        message: 'articles in a sub-folder are not read',
+        fix: 'move the articles up into the articles folder itself',
+      });
     } else if (/\.(mdx|md|markdown)$/i.test(entry.name)) {
-      issues.push({ severity: 'error', file, message: 'an article file must end in ".mdx" (lower case); this one is not read', fix: `rename it to "${entry.name.replace(/\.[^.]+$/, '.mdx')}"` });
+      issues.push({
+        severity: 'error',
+        file,
+        message: 'an article file must end in ".mdx" (lower case); this one is not read',
+        fix: `rename it to "${entry.name.replace(/\.[^.]+$/, '.mdx')}"`,
+      });
     }
   }
   return issues;
@@ -121,14 +143,20 @@ export function readFrontmatter(text: string): { data: unknown; body: string } |
   }
   const match = FRONTMATTER.exec(text);
   if (!match) {
-    return { error: 'the file has no frontmatter', fix: 'start the file with the frontmatter between two `---` lines (see "Adding an article" in the README)' };
+    return {
+      error: 'the file has no frontmatter',
+      fix: 'start the file with the frontmatter between two `---` lines (see "Adding an article" in the README)',
+    };
   }
   const raw = match[2]!;
   let data: unknown;
   try {
     data = parseYaml(raw, { maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: true, prettyErrors: true });
   } catch (error) {
-    const message = error instanceof YAMLError ? `${error.message.split('\n')[0]}${error.linePos ? ` (frontmatter line ${error.linePos[0].line})` : ''}` : String(error);
+    const message =
+      error instanceof YAMLError
+        ? `${error.message.split('\n')[0]}${error.linePos ? ` (frontmatter line ${error.linePos[0].line})` : ''}`
+        : String(error);
     const aliases = /alias/i.test(message);
     return {
       error: `the frontmatter is not valid YAML: ${message}`,

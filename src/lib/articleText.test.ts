@@ -56,7 +56,12 @@ describe('textBlocks', () => {
   });
 
   it('joins blocks with a blank line for the plain text', () => {
-    expect(plainText([{ type: 'paragraph', text: 'a' }, { type: 'heading', text: 'b' }])).toBe('a\n\nb');
+    expect(
+      plainText([
+        { type: 'paragraph', text: 'a' },
+        { type: 'heading', text: 'b' },
+      ]),
+    ).toBe('a\n\nb');
   });
 });
 

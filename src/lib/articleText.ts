@@ -13,7 +13,6 @@ export function parseBody(body: string): Root {
   return bodyParser.parse(body);
 }
 
-
 /** One block of the article text a claim can quote: block n (from 1) is `#p-n` on the page. */
 export interface TextBlock {
   type: BlockType;
@@ -121,7 +120,8 @@ export function findUnsafeLinks(tree: Root): Array<{ what: string; url: string; 
     const line = node.position?.start.line;
     if (node.type === 'image') found.push({ what: 'an image', url: node.url, line });
     else if (node.type === 'imageReference') found.push({ what: 'an image', url: node.identifier, line });
-    else if ((node.type === 'link' || node.type === 'definition') && !SAFE_URL.test(node.url)) found.push({ what: 'a link', url: node.url, line });
+    else if ((node.type === 'link' || node.type === 'definition') && !SAFE_URL.test(node.url))
+      found.push({ what: 'a link', url: node.url, line });
     if ('children' in node) for (const child of node.children) walk(child as Nodes);
   };
   walk(tree);

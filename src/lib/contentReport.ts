@@ -5,13 +5,21 @@ import type { IndexedArticle } from './referenceIndex.ts';
 function tally(values: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, n]) => `${value} ${n}`).join(', ') || 'none';
+  return (
+    [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([value, n]) => `${value} ${n}`)
+      .join(', ') || 'none'
+  );
 }
 
 /** An editor's summary of one article's extraction: blocks by type, claims and parties by kind, coverage, unused parties. */
 export function articleReport(article: IndexedArticle): string {
   const covered = article.claimsInBlock.size;
-  const uncovered = article.blocks.map((_, i) => i).filter((i) => !article.claimsInBlock.has(i)).map((i) => `${i + 1} (${article.blocks[i]!.type})`);
+  const uncovered = article.blocks
+    .map((_, i) => i)
+    .filter((i) => !article.claimsInBlock.has(i))
+    .map((i) => `${i + 1} (${article.blocks[i]!.type})`);
   const used = new Set(article.claims.flatMap(({ claim }) => [claim.by, ...(claim.reportedBy ? [claim.reportedBy] : []), ...claim.about]));
   for (const party of article.data.parties) if (party.speaksFor && used.has(party.id)) used.add(party.speaksFor);
   const unused = article.data.parties.filter((party) => !used.has(party.id)).map((party) => party.id);

@@ -19,7 +19,9 @@ const article = (slug: string): IndexedArticle => index.articleBySlug.get(slug)!
 const key = (slug: string, claimId: string) => `${slug}#${claimId}`;
 
 beforeAll(() => {
-  const sources = ['content/articles', 'tests/fixtures/articles', 'tests/fixtures/real-articles'].flatMap((dir) => readArticleSources(dir, ROOT).sources);
+  const sources = ['content/articles', 'tests/fixtures/articles', 'tests/fixtures/real-articles'].flatMap(
+    (dir) => readArticleSources(dir, ROOT).sources,
+  );
   const { articles, issues } = checkArticles(sources);
   expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
   index = buildReferenceIndex(articles);
@@ -28,15 +30,20 @@ beforeAll(() => {
 /** Every answer pair of an article, as node keys from the answer to the claim it answers, both ways round. */
 function answerPairs(a: IndexedArticle): Set<string> {
   const pairs = new Set<string>();
-  for (const [id, answered] of a.answers) for (const target of answered) pairs.add(`${key(a.slug, id)}->${key(target.articleSlug, target.claim.id)}`);
-  for (const [id, answers] of a.answeredBy) for (const answer of answers) pairs.add(`${key(answer.articleSlug, answer.claim.id)}->${key(a.slug, id)}`);
+  for (const [id, answered] of a.answers)
+    for (const target of answered) pairs.add(`${key(a.slug, id)}->${key(target.articleSlug, target.claim.id)}`);
+  for (const [id, answers] of a.answeredBy)
+    for (const answer of answers) pairs.add(`${key(answer.articleSlug, answer.claim.id)}->${key(a.slug, id)}`);
   return pairs;
 }
 
 const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const inside = (inner: { x: number; y: number; width: number; height: number }, outer: typeof inner) =>
-  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
 
 /** Geometry every map must have: boxes apart, claims in their party's box, everything on the canvas, arrows between their claims. */
 function expectWellLaidOut(map: ExchangeMap): void {
@@ -97,11 +104,15 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
   it('draws one arrow per respondsTo pair, from the answer to the claim it answers', async () => {
     const seed = article(SEED);
     const map = await articleExchange(seed, paths);
-    const respondsTo = seed.claims.flatMap((ref) => ref.claim.respondsTo.map((target) => `${key(SEED, ref.claim.id)}->${key(SEED, target)}`));
+    const respondsTo = seed.claims.flatMap((ref) =>
+      ref.claim.respondsTo.map((target) => `${key(SEED, ref.claim.id)}->${key(SEED, target)}`),
+    );
     expect(map.edges.map((edge) => `${edge.from}->${edge.to}`).sort()).toEqual([...new Set(respondsTo)].sort());
     expect(new Set(map.edges.map((edge) => edge.id)).size).toBe(map.edges.length);
     const accusation = key(SEED, 'taliban-accuses-pakistan-of-interference');
-    expect(map.edges.filter((edge) => edge.to === accusation).length).toBe(seed.answeredBy.get('taliban-accuses-pakistan-of-interference')!.length);
+    expect(map.edges.filter((edge) => edge.to === accusation).length).toBe(
+      seed.answeredBy.get('taliban-accuses-pakistan-of-interference')!.length,
+    );
     expect(map.edges.some((edge) => edge.from === accusation)).toBe(false);
     expectWellLaidOut(map);
   });
@@ -135,14 +146,19 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
   it('draws the smallest exchange: one answer to one claim', async () => {
     const map = await articleExchange(indexedSample(), paths);
     // In reading order: the sample's text has Pakistan's answer first.
-    expect(map.nodes.map((node) => [node.number, node.claimId])).toEqual([[1, 'pakistan-rejects'], [2, 'taliban-accuses']]);
+    expect(map.nodes.map((node) => [node.number, node.claimId])).toEqual([
+      [1, 'pakistan-rejects'],
+      [2, 'taliban-accuses'],
+    ]);
     expect(map.edges.map((edge) => [edge.from, edge.to])).toEqual([['sample#pakistan-rejects', 'sample#taliban-accuses']]);
     expectWellLaidOut(map);
   });
 
   it('gives the same map, byte for byte, for the same article, whatever ran before', async () => {
     // Rebuilt from scratch, as another build would.
-    const sources = ['content/articles', 'tests/fixtures/articles', 'tests/fixtures/real-articles'].flatMap((dir) => readArticleSources(dir, ROOT).sources);
+    const sources = ['content/articles', 'tests/fixtures/articles', 'tests/fixtures/real-articles'].flatMap(
+      (dir) => readArticleSources(dir, ROOT).sources,
+    );
     const again = buildReferenceIndex(checkArticles(sources).articles);
     for (const slug of [SEED, ACCUSATION, REJECTION]) {
       const first = JSON.stringify(await articleExchange(article(slug), paths));
@@ -168,7 +184,8 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
     // A party's name too long for its box takes a second line, whole: “Dariusz Fenn, for” / “Kestran Federation”.
     for (const group of map.groups) {
       expect(group.labelLines.join(' ')).toBe(group.label);
-      for (const line of group.labelLines) expect(line.length * MAP_METRICS.groupLabelCharWidth).toBeLessThanOrEqual(group.width - 2 * MAP_METRICS.groupPadding);
+      for (const line of group.labelLines)
+        expect(line.length * MAP_METRICS.groupLabelCharWidth).toBeLessThanOrEqual(group.width - 2 * MAP_METRICS.groupPadding);
     }
     expect(map.groups.find((group) => group.id === 'dariusz-fenn')!.labelLines).toEqual(['Dariusz Fenn, for Kestran', 'Federation']);
   });
@@ -186,7 +203,9 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
     expect(answeredBy.sort()).toEqual(edges);
     const elsewhere = listed.find((claim) => !claim.node.local)!;
     expect(elsewhere.label).toMatch(/^Claim \d+ \([a-z -]+\) in “.+”$/);
-    expect(listed.flatMap((claim) => [...claim.answers, ...claim.answeredBy]).every((link) => /^claim \d+ \(.+, [a-z -]+\)/.test(link.label))).toBe(true);
+    expect(
+      listed.flatMap((claim) => [...claim.answers, ...claim.answeredBy]).every((link) => /^claim \d+ \(.+, [a-z -]+\)/.test(link.label)),
+    ).toBe(true);
   });
 });
 
@@ -216,10 +235,14 @@ describe('the exchange map of a party', { timeout: 30_000 }, () => {
   });
 
   it('draws nothing for a party whose claims answer none and are answered by none', async () => {
-    const party = index.parties.find((entry) => entry.claimsBy.length > 0 && entry.claimsBy.every((ref) => {
-      const a = article(ref.articleSlug);
-      return !a.answers.has(ref.claim.id) && !a.answeredBy.has(ref.claim.id);
-    }))!;
+    const party = index.parties.find(
+      (entry) =>
+        entry.claimsBy.length > 0 &&
+        entry.claimsBy.every((ref) => {
+          const a = article(ref.articleSlug);
+          return !a.answers.has(ref.claim.id) && !a.answeredBy.has(ref.claim.id);
+        }),
+    )!;
     expect(party).toBeDefined();
     const map = await partyExchange(party.claims, index.articleBySlug, paths);
     expect(map.nodes).toEqual([]);

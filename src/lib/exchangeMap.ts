@@ -380,7 +380,9 @@ function collect(seeds: readonly ClaimRef[], lookup: AnswerLookup, pageSlug: str
   }
   const sortedRefs = [...refs.values()].sort(order);
   const position = new Map(sortedRefs.map((ref, i) => [nodeKey(ref), i]));
-  const sortedPairs = [...pairs.values()].sort((a, b) => position.get(a[1])! - position.get(b[1])! || position.get(a[0])! - position.get(b[0])!);
+  const sortedPairs = [...pairs.values()].sort(
+    (a, b) => position.get(a[1])! - position.get(b[1])! || position.get(a[0])! - position.get(b[0])!,
+  );
   return { refs: sortedRefs, pairs: sortedPairs, omittedEdges, notInExchange: seeds.length - inExchange };
 }
 

@@ -37,7 +37,12 @@ describe('newestFirst and mostCitedFirst', () => {
   };
 
   it('orders articles by the date their source gives, newest first, undated last, then by title', () => {
-    const { articles } = checkArticles([article('a', 'Zeta', '2025-01-02'), article('b', 'Alpha'), article('c', 'Beta', '2025-03-01'), article('d', 'Gamma', '2025-03-01')]);
+    const { articles } = checkArticles([
+      article('a', 'Zeta', '2025-01-02'),
+      article('b', 'Alpha'),
+      article('c', 'Beta', '2025-03-01'),
+      article('d', 'Gamma', '2025-03-01'),
+    ]);
     const index = buildReferenceIndex(articles);
     expect(newestFirst(index.articles).map((a) => a.slug)).toEqual(['c', 'd', 'a', 'b']);
   });

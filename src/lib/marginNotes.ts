@@ -2,7 +2,12 @@ import type { Element, ElementContent } from 'hast';
 import type { ClaimRef } from './referenceIndex.ts';
 import { claimAnchor, type SitePaths } from './urls.ts';
 
-const h = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+const h = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
 const t = (value: string): ElementContent => ({ type: 'text', value });
 
 /** The claims as a compact list: number (to the claim), kind, who (to the party) → about whom, and the summary. */

@@ -24,7 +24,14 @@ describe('articleExport', () => {
   it('exports a quote in several spans over several blocks, each as the text has it', () => {
     const source = validSource({ body: '> “We will not\n> yield,” she said.\n>\n> “Not today.”\n' });
     source.data.claims = [
-      { id: 'no-yield', by: 'pakistan', kind: 'reject', about: ['taliban-administration'], summary: 'She says Pakistan will not yield.', quote: ['“We will not yield,”', '“Not today.”'] },
+      {
+        id: 'no-yield',
+        by: 'pakistan',
+        kind: 'reject',
+        about: ['taliban-administration'],
+        summary: 'She says Pakistan will not yield.',
+        quote: ['“We will not yield,”', '“Not today.”'],
+      },
     ];
     const data = articleExport(indexedSample(source), paths, absolute);
     expect(data.blocks.map((block) => block.type)).toEqual(['blockquote', 'blockquote']);
@@ -36,7 +43,17 @@ describe('articleExport', () => {
 
   it('points to the offset of the chosen occurrence of a repeated quote', () => {
     const source = validSource({ body: 'Pakistan says no.\n\nPakistan says no, again.\n' });
-    source.data.claims = [{ id: 'second-no', by: 'pakistan', kind: 'reject', about: ['pakistan'], summary: 'Pakistan says no again.', quote: 'Pakistan says no', occurrence: 2 }];
+    source.data.claims = [
+      {
+        id: 'second-no',
+        by: 'pakistan',
+        kind: 'reject',
+        about: ['pakistan'],
+        summary: 'Pakistan says no again.',
+        quote: 'Pakistan says no',
+        occurrence: 2,
+      },
+    ];
     source.data.parties = source.data.parties.slice(0, 1);
     const data = articleExport(indexedSample(source), paths, absolute);
     expect(data.claims[0]!.spans[0]!.start).toBe('Pakistan says no.\n\n'.length);

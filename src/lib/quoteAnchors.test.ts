@@ -33,7 +33,11 @@ describe('locateQuote', () => {
 
   it('matches any run of whitespace in the quote to any run in the text', () => {
     const text = ['The minister said\nthe gates  were closed.'];
-    expect(locateQuote(text, ['said the gates were'])).toEqual({ status: 'found', spans: [{ block: 0, start: 13, end: 33 }], occurrences: 1 });
+    expect(locateQuote(text, ['said the gates were'])).toEqual({
+      status: 'found',
+      spans: [{ block: 0, start: 13, end: 33 }],
+      occurrences: 1,
+    });
   });
 
   it('finds a list of spans in one block, leaving out the words between', () => {

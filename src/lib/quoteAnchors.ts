@@ -51,6 +51,7 @@ const INVISIBLE: Record<string, string> = {
   '\u2069': 'POP DIRECTIONAL ISOLATE',
   '\uFEFF': 'ZERO WIDTH NO-BREAK SPACE',
 };
+// eslint-disable-next-line no-misleading-character-class -- a class of single invisible characters, joiners among them
 const INVISIBLE_CHARS = new RegExp(`[${Object.keys(INVISIBLE).join('')}]`, 'g');
 
 function nameOf(char: string): string {
@@ -86,7 +87,10 @@ export function findInvisibleDifference(blocks: readonly string[], span: string)
 
 /** A pattern for `span` in which any run of whitespace matches any run of whitespace in the text. */
 export function spanPattern(span: string): RegExp {
-  const words = span.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = span
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(words.join('\\s+'), 'g');
 }
 
@@ -96,7 +100,7 @@ export function findOccurrences(blocks: readonly string[], span: string): TextSp
   if (span.trim().length === 0) return found;
   const pattern = spanPattern(span);
   blocks.forEach((text, block) => {
-    for (let at = 0; at <= text.length; ) {
+    for (let at = 0; at <= text.length;) {
       pattern.lastIndex = at;
       const match = pattern.exec(text);
       if (!match) break;
@@ -150,7 +154,9 @@ export function locateQuote(blocks: readonly string[], written: readonly string[
   if (chains.length === 0) return { status: 'out-of-order', span: failed };
   if (occurrence !== undefined) {
     const chain = chains[occurrence - 1];
-    return chain ? { status: 'found', spans: chain, occurrences: chains.length } : { status: 'occurrence-out-of-range', occurrences: chains.length };
+    return chain
+      ? { status: 'found', spans: chain, occurrences: chains.length }
+      : { status: 'occurrence-out-of-range', occurrences: chains.length };
   }
   if (chains.length > 1) return { status: 'ambiguous', occurrences: chains.length, firstSpans: chains.map((chain) => chain[0]!) };
   return { status: 'found', spans: chains[0]!, occurrences: 1 };

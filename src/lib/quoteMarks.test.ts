@@ -5,9 +5,7 @@ import { type MarkTree, nestQuoteSpans } from './quoteMarks.ts';
 function show(tree: MarkTree): string {
   return tree
     .map((node) =>
-      node.type === 'text'
-        ? node.value
-        : `[${node.first ? "" : "…"}${node.claimId}${node.last ? "" : "…"}:${show(node.children)}]`,
+      node.type === 'text' ? node.value : `[${node.first ? '' : '…'}${node.claimId}${node.last ? '' : '…'}:${show(node.children)}]`,
     )
     .join('');
 }

@@ -104,7 +104,10 @@ describe('buildReferenceIndex', () => {
       ['border-talks', ['Islamabad', 'Officials in Islamabad']],
       ['sample', ['Islamabad']],
     ]);
-    expect(pakistan.claimsBy.map((ref) => `${ref.articleSlug}#${ref.claim.id}`).sort()).toEqual(['border-talks#talks-resumed', 'sample#pakistan-rejects']);
+    expect(pakistan.claimsBy.map((ref) => `${ref.articleSlug}#${ref.claim.id}`).sort()).toEqual([
+      'border-talks#talks-resumed',
+      'sample#pakistan-rejects',
+    ]);
     expect(pakistan.claimsAbout.map((ref) => `${ref.articleSlug}#${ref.claim.id}`).sort()).toEqual([
       'border-talks#kabul-warned',
       'border-talks#talks-resumed',
@@ -147,7 +150,13 @@ describe('parties across articles, as real articles name them', () => {
         title: 'Third',
         source: {},
         parties: [
-          { id: 'pakistan', name: 'Islamic Republic of Pakistan', kind: 'state', aliases: [], description: 'A state, as the third text describes it.' },
+          {
+            id: 'pakistan',
+            name: 'Islamic Republic of Pakistan',
+            kind: 'state',
+            aliases: [],
+            description: 'A state, as the third text describes it.',
+          },
           { id: 'fo-spokesperson', name: 'Foreign Office spokesperson', kind: 'person', speaksFor: 'pakistan' },
         ],
         claims: [
@@ -169,11 +178,13 @@ describe('parties across articles, as real articles name them', () => {
     const index = buildReferenceIndex(checked(validSource(), secondSource(), thirdSource()));
     const pakistan = index.partyById.get('pakistan')!;
     expect(pakistan.name).toBe('Pakistan');
-    expect(pakistan.appearances.map((appearance) => [appearance.articleSlug, appearance.party.name, appearance.party.description])).toEqual([
-      ['border-talks', 'Pakistan', undefined],
-      ['sample', 'Pakistan', undefined],
-      ['third', 'Islamic Republic of Pakistan', 'A state, as the third text describes it.'],
-    ]);
+    expect(pakistan.appearances.map((appearance) => [appearance.articleSlug, appearance.party.name, appearance.party.description])).toEqual(
+      [
+        ['border-talks', 'Pakistan', undefined],
+        ['sample', 'Pakistan', undefined],
+        ['third', 'Islamic Republic of Pakistan', 'A state, as the third text describes it.'],
+      ],
+    );
     expect(index.articleBySlug.get('third')!.partyById.get('pakistan')!.name).toBe('Islamic Republic of Pakistan');
   });
 

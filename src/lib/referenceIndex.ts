@@ -244,7 +244,17 @@ export function buildReferenceIndex(checked: readonly CheckedArticle[]): Referen
     for (const party of article.data.parties) {
       let entry = partyById.get(party.id);
       if (!entry) {
-        entry = { id: party.id, name: party.name, kind: party.kind, appearances: [], appearanceBySlug: new Map(), claimsBy: [], claimsAbout: [], claimsReported: [], claims: [] };
+        entry = {
+          id: party.id,
+          name: party.name,
+          kind: party.kind,
+          appearances: [],
+          appearanceBySlug: new Map(),
+          claimsBy: [],
+          claimsAbout: [],
+          claimsReported: [],
+          claims: [],
+        };
         partyById.set(party.id, entry);
       }
       const appearance = { articleSlug: article.slug, articleTitle: article.data.title, party };

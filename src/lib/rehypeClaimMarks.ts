@@ -66,7 +66,13 @@ function addMarginNotes(tree: HastRoot, blocks: readonly Element[], article: Ind
       children.push(child);
       continue;
     }
-    children.push(withMarginNotes(child, [...new Set(refs)].sort((a, b) => a.number - b.number), paths));
+    children.push(
+      withMarginNotes(
+        child,
+        [...new Set(refs)].sort((a, b) => a.number - b.number),
+        paths,
+      ),
+    );
   }
   tree.children = children;
 }
@@ -111,7 +117,9 @@ export function markArticle(blocks: readonly Element[], article: IndexedArticle)
     const expected = article.blocks[index]!.text;
     const rendered = textOf(element);
     if (rendered !== expected) {
-      throw new Error(`${article.file}: block ${index + 1} renders as ${JSON.stringify(rendered)}, not as the checked text ${JSON.stringify(expected)}`);
+      throw new Error(
+        `${article.file}: block ${index + 1} renders as ${JSON.stringify(rendered)}, not as the checked text ${JSON.stringify(expected)}`,
+      );
     }
     const spans: QuoteSpan[] = [];
     for (const ref of article.claimsInBlock.get(index) ?? []) {
@@ -200,7 +208,11 @@ function toHast(tree: MarkTree, article: IndexedArticle, cursor: Cursor): Elemen
       const backLink: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['quote-ref'], href: `#${claimAnchor(node.claimId)}`, ariaLabel: `Claim ${ref.number}, by ${claimant.name}` },
+        properties: {
+          className: ['quote-ref'],
+          href: `#${claimAnchor(node.claimId)}`,
+          ariaLabel: `Claim ${ref.number}, by ${claimant.name}`,
+        },
         children: [{ type: 'text', value: String(ref.number) }],
       };
       if (cursor.link) cursor.link.push(backLink);

@@ -1,5 +1,4 @@
 import { readArticleSources } from './articleFiles.ts';
-import type { ContentIssue } from './contentIssues.ts';
 import { type ArticleSource, checkArticles, type CheckResult } from './validateArticles.ts';
 
 /** Reads and checks every article of `dir`: the one entry point for the build, `astro dev` and `npm run check:content`. */

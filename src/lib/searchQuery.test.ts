@@ -11,9 +11,14 @@ describe('the search in the address', () => {
   });
 
   it('writes q then the facets in their order, and nothing for no search', () => {
-    expect(stateToSearch({ q: 'dam & gates', filters: { kind: ['warn'], by: ['Veloria', 'Ilse Marrow'] } })).toBe('?q=dam+%26+gates&by=Veloria&by=Ilse+Marrow&kind=warn');
+    expect(stateToSearch({ q: 'dam & gates', filters: { kind: ['warn'], by: ['Veloria', 'Ilse Marrow'] } })).toBe(
+      '?q=dam+%26+gates&by=Veloria&by=Ilse+Marrow&kind=warn',
+    );
     expect(stateToSearch({ q: '  ', filters: {} })).toBe('');
-    for (const state of [{ q: '<script>alert(1)</script>', filters: { article: ['A “title”, with commas'] } }, { q: 'مرحبا 👋🏽', filters: {} }]) {
+    for (const state of [
+      { q: '<script>alert(1)</script>', filters: { article: ['A “title”, with commas'] } },
+      { q: 'مرحبا 👋🏽', filters: {} },
+    ]) {
       expect(parseState(stateToSearch(state))).toEqual(state);
     }
   });

@@ -85,9 +85,21 @@ describe('searchRecords', () => {
       summaryWords: '6',
       article: 'Sample',
     });
-    expect(claim.filters).toEqual({ type: ['claim'], by: ['Taliban administration'], about: ['Pakistan'], kind: ['accuse'], article: ['Sample'] });
+    expect(claim.filters).toEqual({
+      type: ['claim'],
+      by: ['Taliban administration'],
+      about: ['Pakistan'],
+      kind: ['accuse'],
+      article: ['Sample'],
+    });
     // The quote first, on its own line, then the summary and the names a reader may search for.
-    expect(claim.content.split('\n')).toEqual(['Pakistan interferes', 'The Taliban administration says Pakistan interferes.', 'spokesperson', 'Taliban administration', 'Pakistan']);
+    expect(claim.content.split('\n')).toEqual([
+      'Pakistan interferes',
+      'The Taliban administration says Pakistan interferes.',
+      'spokesperson',
+      'Taliban administration',
+      'Pakistan',
+    ]);
   });
 
   it('counts a spokesperson’s claim as by the party it speaks for too, and joins a quote’s spans as the cards do', () => {
@@ -130,10 +142,27 @@ describe('searchRecords', () => {
     const records = searchRecords(index(validSource(), secondSource()));
     const pakistan = byUrl(records, '/parties/pakistan/');
     expect(pakistan.content.split('\n')).toEqual(['Pakistan', 'Kabul', 'Islamabad']);
-    expect(pakistan.meta).toEqual({ type: 'party', title: 'Pakistan', kind: 'state', alsoCalled: 'Kabul, Islamabad', articles: '2', claimsBy: '2', claimsAbout: '2' });
-    expect(pakistan.filters).toEqual({ type: ['party'], by: ['Pakistan (pakistan)'], about: ['Pakistan (pakistan)'], article: ['Border talks', 'Sample'] });
+    expect(pakistan.meta).toEqual({
+      type: 'party',
+      title: 'Pakistan',
+      kind: 'state',
+      alsoCalled: 'Kabul, Islamabad',
+      articles: '2',
+      claimsBy: '2',
+      claimsAbout: '2',
+    });
+    expect(pakistan.filters).toEqual({
+      type: ['party'],
+      by: ['Pakistan (pakistan)'],
+      about: ['Pakistan (pakistan)'],
+      article: ['Border talks', 'Sample'],
+    });
     // A party no claim is about has no `about` value to offer.
-    expect(byUrl(records, '/parties/pakistan-newspaper/').filters).toEqual({ type: ['party'], by: ['Pakistan (pakistan-newspaper)'], article: ['Border talks'] });
+    expect(byUrl(records, '/parties/pakistan-newspaper/').filters).toEqual({
+      type: ['party'],
+      by: ['Pakistan (pakistan-newspaper)'],
+      article: ['Border talks'],
+    });
   });
 
   it('keeps markup in the frontmatter as text: the page builds results with textContent, never as HTML', () => {

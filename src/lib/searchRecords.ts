@@ -38,8 +38,16 @@ export function facetLabels(index: ReferenceIndex): { party: (id: string) => str
     for (const item of items) seen.set(label(item), (seen.get(label(item)) ?? 0) + 1);
     return new Map(items.map((item) => [id(item), seen.get(label(item))! > 1 ? `${label(item)} (${id(item)})` : label(item)]));
   };
-  const parties = unique(index.parties, (party) => party.name, (party) => party.id);
-  const articles = unique(index.articles, (article) => article.data.title, (article) => article.slug);
+  const parties = unique(
+    index.parties,
+    (party) => party.name,
+    (party) => party.id,
+  );
+  const articles = unique(
+    index.articles,
+    (article) => article.data.title,
+    (article) => article.slug,
+  );
   return { party: (id) => parties.get(id) ?? id, article: (slug) => articles.get(slug) ?? slug };
 }
 
@@ -97,7 +105,10 @@ export function articleRecord(article: IndexedArticle, labels: ReturnType<typeof
   const source = [data.source?.publisher, data.source?.published].filter(Boolean).join(', ');
   return {
     url: sitePaths('/').article(article.slug),
-    content: [data.title, data.dek, ...article.blocks.map((block) => block.text)].filter(Boolean).map((text) => oneLine(text!)).join('\n'),
+    content: [data.title, data.dek, ...article.blocks.map((block) => block.text)]
+      .filter(Boolean)
+      .map((text) => oneLine(text!))
+      .join('\n'),
     language: 'en',
     meta: {
       type: 'article',

@@ -13,7 +13,7 @@ const size = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
 /** The chunks of a PNG, by type. */
 function chunks(png: Buffer): Map<string, Buffer[]> {
   const found = new Map<string, Buffer[]>();
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
     found.set(type, [...(found.get(type) ?? []), png.subarray(at + 8, at + 8 + length)]);
@@ -49,8 +49,16 @@ describe('socialImagePng', () => {
     expect(rows.length).toBe(630 * 1201);
     const row = (y: number) => rows.subarray(y * 1201 + 1, (y + 1) * 1201);
     // The rule on the left of every row, paper right of it where there is no text.
-    expect(row(0).subarray(0, 24).every((i) => i === 1)).toBe(true);
-    expect(row(0).subarray(24).every((i) => i === 0)).toBe(true);
+    expect(
+      row(0)
+        .subarray(0, 24)
+        .every((i) => i === 1),
+    ).toBe(true);
+    expect(
+      row(0)
+        .subarray(24)
+        .every((i) => i === 0),
+    ).toBe(true);
     // Text: some rows hold darker shades (indices past the rule's).
     expect([...rows].some((i) => i > 1)).toBe(true);
   });

@@ -39,7 +39,11 @@ export function woffToSfnt(woff: Buffer): Buffer {
     const at = 44 + 20 * i;
     const [offset, compressed, length] = [woff.readUInt32BE(at + 4), woff.readUInt32BE(at + 8), woff.readUInt32BE(at + 12)];
     const stored = woff.subarray(offset, offset + compressed);
-    return { tag: woff.toString('latin1', at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compressed < length ? inflateSync(stored) : stored };
+    return {
+      tag: woff.toString('latin1', at, at + 4),
+      checksum: woff.readUInt32BE(at + 16),
+      data: compressed < length ? inflateSync(stored) : stored,
+    };
   });
   const headerBytes = 12 + 16 * count;
   const out = Buffer.alloc(tables.reduce((size, t) => size + ((t.data.length + 3) & ~3), headerBytes));
@@ -77,7 +81,8 @@ function readFont(weight: 400 | 700): Font {
   const table = (tag: string) => {
     for (let i = 0; i < sfnt.readUInt16BE(4); i++) {
       const at = 12 + 16 * i;
-      if (sfnt.toString('latin1', at, at + 4) === tag) return sfnt.subarray(sfnt.readUInt32BE(at + 8), sfnt.readUInt32BE(at + 8) + sfnt.readUInt32BE(at + 12));
+      if (sfnt.toString('latin1', at, at + 4) === tag)
+        return sfnt.subarray(sfnt.readUInt32BE(at + 8), sfnt.readUInt32BE(at + 8) + sfnt.readUInt32BE(at + 12));
     }
     throw new Error(`font table ${tag} missing`);
   };
@@ -94,7 +99,12 @@ function readFont(weight: 400 | 700): Font {
     const deltas = starts + 2 * segments;
     const rangeOffsets = deltas + 2 * segments;
     for (let s = 0; s < segments; s++) {
-      const [start, end, delta, rangeOffset] = [cmap.readUInt16BE(starts + 2 * s), cmap.readUInt16BE(ends + 2 * s), cmap.readInt16BE(deltas + 2 * s), cmap.readUInt16BE(rangeOffsets + 2 * s)];
+      const [start, end, delta, rangeOffset] = [
+        cmap.readUInt16BE(starts + 2 * s),
+        cmap.readUInt16BE(ends + 2 * s),
+        cmap.readInt16BE(deltas + 2 * s),
+        cmap.readUInt16BE(rangeOffsets + 2 * s),
+      ];
       for (let c = start; c <= end && c !== 0xffff; c++) {
         const glyph = rangeOffset === 0 ? (c + delta) & 0xffff : cmap.readUInt16BE(rangeOffsets + 2 * s + rangeOffset + 2 * (c - start));
         if (glyph !== 0 && !glyphs.has(c)) glyphs.set(c, rangeOffset === 0 ? glyph : (glyph + delta) & 0xffff);
@@ -188,7 +198,6 @@ function wrapText(text: string, style: TextStyle, width: number, maxLines: numbe
       continue;
     }
     if (line) lines.push(line);
-    line = '';
     while (!fits(word)) {
       let cut = word.length - 1;
       while (cut > 1 && !fits(word.slice(0, cut))) cut--;
@@ -214,7 +223,13 @@ interface Block {
   ink: number;
 }
 
-const block = (style: TextStyle, lines: string[], top: number, ink: number): Block => ({ style, lines, top, height: lines.length * style.lineHeight, ink });
+const block = (style: TextStyle, lines: string[], top: number, ink: number): Block => ({
+  style,
+  lines,
+  top,
+  height: lines.length * style.lineHeight,
+  ink,
+});
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const num = (value: number) => String(Math.round(value * 100) / 100);
@@ -239,7 +254,11 @@ const rowsOf = (b: Block) => [Math.max(0, Math.floor(b.top) - MARGIN), Math.min(
  * One SVG holding the given blocks' rows packed one above the other, as wide as the text area; and where
  * each block's rows go in the card.
  */
-function layerOf(blocks: Block[]): { svg: string; height: number; bands: Array<{ layerRow: number; cardRow: number; rows: number; ink: number }> } {
+function layerOf(blocks: Block[]): {
+  svg: string;
+  height: number;
+  bands: Array<{ layerRow: number; cardRow: number; rows: number; ink: number }>;
+} {
   let height = 0;
   let body = '';
   const bands = blocks.map((b) => {
@@ -267,7 +286,9 @@ const PALETTE = Buffer.from([
   ...COLOURS.paper,
   ...COLOURS.rule,
   ...[COLOURS.ink, COLOURS.muted].flatMap((ink) =>
-    Array.from({ length: SHADES }, (_, i) => ink.map((c, k) => Math.round(COLOURS.paper[k]! + ((c - COLOURS.paper[k]!) * (i + 1)) / SHADES))).flat(),
+    Array.from({ length: SHADES }, (_, i) =>
+      ink.map((c, k) => Math.round(COLOURS.paper[k]! + ((c - COLOURS.paper[k]!) * (i + 1)) / SHADES)),
+    ).flat(),
   ),
 ]);
 /** Coverage (alpha 0–255) to shade (0–SHADES). */
@@ -327,7 +348,13 @@ function png(idat: Buffer): Buffer {
   header.writeUInt32BE(WIDTH, 0);
   header.writeUInt32BE(HEIGHT, 4);
   header.set([8, 3, 0, 0, 0], 8); // 8 bits per pixel, palette, deflate, no filter set, no interlace
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('PLTE', PALETTE), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('PLTE', PALETTE),
+    pngChunk('IDAT', idat),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 // ---------------------------------------------------------------- the card
@@ -366,7 +393,12 @@ export async function socialImagePng(card: SocialCard, cacheDir?: string): Promi
   const { title, subtitle } = layout(card);
   const layer = layerOf([title, subtitle]);
   const cached =
-    cacheDir && join(cacheDir, 'social-images', `${createHash('sha256').update(DRAWING).update(card.siteName).update('\n').update(layer.svg).digest('hex')}.png`);
+    cacheDir &&
+    join(
+      cacheDir,
+      'social-images',
+      `${createHash('sha256').update(DRAWING).update(card.siteName).update('\n').update(layer.svg).digest('hex')}.png`,
+    );
   if (cached && existsSync(cached)) return readFileSync(cached);
   const fontDir = join(cacheDir ?? tmpdir(), 'social-image-fonts');
   const [rows, rendered] = await Promise.all([background(card.siteName, fontDir), renderAsync(layer.svg, RENDER_OPTIONS(fontDir))]);

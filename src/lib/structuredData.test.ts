@@ -8,7 +8,8 @@ const paths = sitePaths('/sub/');
 const PARTY = 'https://standpoint.example/sub/parties/';
 
 /** The nodes of the article's graph. */
-const nodes = (source = validSource()) => (articleStructuredData(indexedSample(source), paths, absolute)['@graph'] as unknown) as Array<Record<string, any>>;
+const nodes = (source = validSource()) =>
+  articleStructuredData(indexedSample(source), paths, absolute)['@graph'] as unknown as Array<Record<string, any>>;
 
 describe('structured data', () => {
   it('describes the article with only what the source gives, each party once, and each claim by reference', () => {
@@ -30,14 +31,24 @@ describe('structured data', () => {
     source.data.claims[1] = { ...source.data.claims[1], by: 'spokesperson', speaker: 'a spokesperson', date: '2025-03-13' };
     source.body = source.body.replace('Pakistan says', 'The Foreign Office spokesperson of Pakistan says');
     const graph = nodes(source);
-    expect(graph.find((node) => node['@id'] === `${PARTY}spokesperson/`)).toMatchObject({ '@type': 'Person', affiliation: { '@id': `${PARTY}pakistan/` } });
-    expect(graph.find((node) => node['@id']?.endsWith('#claim-pakistan-rejects'))).toMatchObject({ creditText: 'a spokesperson', dateCreated: '2025-03-13' });
+    expect(graph.find((node) => node['@id'] === `${PARTY}spokesperson/`)).toMatchObject({
+      '@type': 'Person',
+      affiliation: { '@id': `${PARTY}pakistan/` },
+    });
+    expect(graph.find((node) => node['@id']?.endsWith('#claim-pakistan-rejects'))).toMatchObject({
+      creditText: 'a spokesperson',
+      dateCreated: '2025-03-13',
+    });
   });
 
   it('adds publisher, date and source address when the source gives them', () => {
     const source = validSource();
     source.data.source = { publisher: 'The Desk', published: '2026-01-02', url: 'https://news.example/a' };
-    expect(nodes(source)[0]).toMatchObject({ publisher: { name: 'The Desk' }, datePublished: '2026-01-02', isBasedOn: 'https://news.example/a' });
+    expect(nodes(source)[0]).toMatchObject({
+      publisher: { name: 'The Desk' },
+      datePublished: '2026-01-02',
+      isBasedOn: 'https://news.example/a',
+    });
   });
 
   it('escapes < so that text in a claim cannot close the script element', () => {

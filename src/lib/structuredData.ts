@@ -14,7 +14,8 @@ const ref = (id: string) => ({ '@id': id });
  */
 function partyNode(party: Party, url: (id: string) => string): Person | Organization {
   const base = { '@id': url(party.id), name: party.name };
-  if (party.kind === 'person') return { '@type': 'Person', ...base, ...(party.speaksFor ? { affiliation: ref(url(party.speaksFor)) } : {}) };
+  if (party.kind === 'person')
+    return { '@type': 'Person', ...base, ...(party.speaksFor ? { affiliation: ref(url(party.speaksFor)) } : {}) };
   const type = party.kind === 'state' || party.kind === 'government' ? 'GovernmentOrganization' : 'Organization';
   return { '@type': type, ...base, ...(party.speaksFor ? { parentOrganization: ref(url(party.speaksFor)) } : {}) };
 }
@@ -46,7 +47,10 @@ export function articleStructuredData(article: IndexedArticle, paths: SitePaths,
     ...(claim.date ? { dateCreated: claim.date } : {}),
     about: about.map((party) => ref(partyUrl(party.id))),
   }));
-  return { '@context': 'https://schema.org', '@graph': [newsArticle, ...article.data.parties.map((party) => partyNode(party, partyUrl)), ...claims] };
+  return {
+    '@context': 'https://schema.org',
+    '@graph': [newsArticle, ...article.data.parties.map((party) => partyNode(party, partyUrl)), ...claims],
+  };
 }
 
 /** JSON for a `<script type="application/ld+json">`, with `<` escaped so no text can close the element. */

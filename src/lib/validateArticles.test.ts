@@ -46,7 +46,9 @@ describe('schema errors', () => {
     source.data.claims[0].kind = 'acuse';
     const [message] = messages(source);
     expect(message).toContain('claims[0] "taliban-accuses": kind: "acuse" is not an allowed value');
-    expect(message).toContain('fix: use one of: assert, accuse, deny, reject, admit, demand, warn, threaten, appeal, commit, claim-responsibility');
+    expect(message).toContain(
+      'fix: use one of: assert, accuse, deny, reject, admit, demand, warn, threaten, appeal, commit, claim-responsibility',
+    );
   });
 
   it('names an unknown field', () => {
@@ -161,7 +163,11 @@ describe('articles together', () => {
   });
 
   it('lets each article use its own name for a shared party', () => {
-    const other = validSource({ file: 'content/articles/other.mdx', slug: 'other', body: 'Islamabad says it rejects the accusation.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n' });
+    const other = validSource({
+      file: 'content/articles/other.mdx',
+      slug: 'other',
+      body: 'Islamabad says it rejects the accusation.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n',
+    });
     other.data.parties[0] = { id: 'pakistan', name: 'Islamabad', kind: 'state', aliases: [] };
     expect(errorsOf(validSource(), other)).toEqual([]);
   });
@@ -182,7 +188,9 @@ describe('articles together', () => {
     const other = validSource({ file: 'content/articles/other.mdx', slug: 'other' });
     other.data.claims[0].respondsTo = ['sample#pakistan-rejects', 'sample#nothing-said', 'missing-article#x', 'other#pakistan-rejects'];
     const text = messages(validSource(), other).join('\n');
-    expect(text).toContain('other.mdx › claims[0] "taliban-accuses": respondsTo[1]: "sample#nothing-said": content/articles/sample.mdx has no claim "nothing-said"');
+    expect(text).toContain(
+      'other.mdx › claims[0] "taliban-accuses": respondsTo[1]: "sample#nothing-said": content/articles/sample.mdx has no claim "nothing-said"',
+    );
     expect(text).toContain('respondsTo[2]: "missing-article#x" names the article "missing-article", which is not in the content');
     expect(text).not.toContain('respondsTo[0]');
     expect(text).not.toContain('respondsTo[3]');
@@ -227,7 +235,9 @@ describe('the body', () => {
 
 describe('warnings', () => {
   it('warns, without failing, of a party no claim uses and a paragraph without a claim', () => {
-    const source = validSource({ body: 'Pakistan says it rejects the accusation.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n\nA third paragraph.\n' });
+    const source = validSource({
+      body: 'Pakistan says it rejects the accusation.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n\nA third paragraph.\n',
+    });
     source.data.parties.push({ id: 'ttp', name: 'Tehreek-e-Taliban Pakistan', kind: 'armed-group', aliases: ['TTP'] });
     const { articles, issues } = checkArticles([source]);
     expect(articles).toHaveLength(1);
@@ -261,7 +271,14 @@ describe('real articles: blocks, spans and new fields', () => {
       summary: 'Pakistan says it will not yield.',
       quote: ['“We will not yield,”', '“Not today, and not tomorrow.”'],
     });
-    source.data.claims.push({ id: 'answers', by: 'pakistan', kind: 'assert', about: ['pakistan'], summary: 'A heading.', quote: 'Pakistan answers' });
+    source.data.claims.push({
+      id: 'answers',
+      by: 'pakistan',
+      kind: 'assert',
+      about: ['pakistan'],
+      summary: 'A heading.',
+      quote: 'Pakistan answers',
+    });
     const { articles, issues } = checkArticles([source]);
     expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     const spans = articles[0]!.quoteSpans;
@@ -285,7 +302,9 @@ describe('real articles: blocks, spans and new fields', () => {
     source.data.claims[0].quote = ['Pakistan', 'meddles'];
     expect(messages(source)[0]).toContain('claims[0] "taliban-accuses": quote[1]: "meddles" does not occur verbatim in the text');
     source.data.claims[0].quote = ['“Not today, and not tomorrow.”', '“We will not yield,”'];
-    expect(messages(source)[0]).toContain('quote[1]: "“We will not yield,”" does not follow the span before it in the same block or the next one');
+    expect(messages(source)[0]).toContain(
+      'quote[1]: "“We will not yield,”" does not follow the span before it in the same block or the next one',
+    );
   });
 
   it('says what a quote must be when it is neither a string nor a list of strings', () => {
@@ -313,7 +332,12 @@ describe('real articles: blocks, spans and new fields', () => {
 
   it('checks speaksFor: a party of the article, not itself', () => {
     const source = validSource();
-    source.data.parties.push({ id: 'spokesperson', name: 'Taliban administration’s spokesperson', kind: 'person', speaksFor: 'taliban-administration' });
+    source.data.parties.push({
+      id: 'spokesperson',
+      name: 'Taliban administration’s spokesperson',
+      kind: 'person',
+      speaksFor: 'taliban-administration',
+    });
     source.data.claims[0].by = 'spokesperson';
     expect(errorsOf(source)).toEqual([]);
     source.data.parties[2].speaksFor = 'kabul';
@@ -323,7 +347,9 @@ describe('real articles: blocks, spans and new fields', () => {
   });
 
   it('refuses MDX code in the body, naming the line of the file', () => {
-    const source = validSource({ body: '\n\n\nPakistan says it rejects the accusation {process.env.HOME}.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n' });
+    const source = validSource({
+      body: '\n\n\nPakistan says it rejects the accusation {process.env.HOME}.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n',
+    });
     expect(messages(source)[0]).toBe(
       'error: content/articles/sample.mdx › body, line 4: a `{…}` expression is MDX code, and an article body is text only: code in it would run when the site is built\n' +
         '    fix: if the source text has these characters, write `{`, `}` and `<` as `\\{`, `\\}` and `\\<`',
@@ -380,7 +406,9 @@ describe('hostile and careless input', () => {
   });
 
   it('refuses control characters in a field and in the body, saying where', () => {
-    const source = validSource({ body: 'Pakistan says it rejects the accusation.\u0007\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n' });
+    const source = validSource({
+      body: 'Pakistan says it rejects the accusation.\u0007\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n',
+    });
     source.data.title = 'Sample\u0000 title';
     const text = messages(source).join('\n');
     expect(text).toContain('title: has a control character (U+0000) at character 7; remove it');
@@ -392,7 +420,7 @@ describe('hostile and careless input', () => {
     source.data.parties[0].id = 'p'.repeat(300);
     source.data.claims[0].summary = 'word '.repeat(400);
     const text = messages(source).join('\n');
-    expect(text).toContain('id: at most 100 characters, so that every page\'s path fits every file system');
+    expect(text).toContain("id: at most 100 characters, so that every page's path fits every file system");
     expect(text).toContain('summary: at most 1000 characters');
   });
 
@@ -405,13 +433,19 @@ describe('hostile and careless input', () => {
   });
 
   it('finds a quote written in the other Unicode normal form', () => {
-    const source = validSource({ body: 'Pakistan says it rejects the accusation of the Café.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n'.normalize('NFC') });
+    const source = validSource({
+      body: 'Pakistan says it rejects the accusation of the Café.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n'.normalize(
+        'NFC',
+      ),
+    });
     source.data.claims[1].quote = 'it rejects the accusation of the Café'.normalize('NFD');
     expect(errorsOf(source)).toEqual([]);
   });
 
   it('says which invisible character keeps a quote from matching, and where', () => {
-    const inText = validSource({ body: 'Pakistan says it rejects the\u200b accusation.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n' });
+    const inText = validSource({
+      body: 'Pakistan says it rejects the\u200b accusation.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n',
+    });
     expect(messages(inText)[0]).toContain(
       'quote: "it rejects the accusation" differs from block 1 of the text only by an invisible U+200B ZERO WIDTH SPACE there, at character 29',
     );

@@ -3,7 +3,7 @@ import { articleSchema, type ArticleData, type Claim, type Party, quoteSpans } f
 import { claimSchema } from '../schemas/claim.ts';
 import { partySchema } from '../schemas/party.ts';
 import { parseClaimReference } from '../schemas/slug.ts';
-import { controlCharacter } from '../schemas/text.ts';
+import { CONTROL, controlCharacter } from '../schemas/text.ts';
 import { collectBlocks, findBodyCode, findUnsafeLinks, parseBody, type TextBlock } from './articleText.ts';
 import { type ContentIssue, showValue } from './contentIssues.ts';
 import { RESERVED_SLUGS } from './listings.ts';
@@ -52,8 +52,7 @@ export function checkArticles(sources: readonly ArticleSource[]): CheckResult {
 export function checkArticle(source: ArticleSource, issues: ContentIssue[]): CheckedArticle | undefined {
   const errorsBefore = countErrors(issues);
   const { file } = source;
-  const error = (entry: string | undefined, message: string, fix?: string) =>
-    issues.push({ severity: 'error', file, entry, message, fix });
+  const error = (entry: string | undefined, message: string, fix?: string) => issues.push({ severity: 'error', file, entry, message, fix });
   const warning = (entry: string | undefined, message: string, fix?: string) =>
     issues.push({ severity: 'warning', file, entry, message, fix });
 
@@ -93,18 +92,36 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
   );
 
   if (!data.draft) {
-    if (data.parties.length === 0) error(undefined, 'parties: an article needs at least one party', 'add the parties the claims are by and about, or set `draft: true` while you work');
-    if (data.claims.length === 0) error(undefined, 'claims: an article needs at least one claim', 'add the claims, or set `draft: true` while you work');
+    if (data.parties.length === 0)
+      error(
+        undefined,
+        'parties: an article needs at least one party',
+        'add the parties the claims are by and about, or set `draft: true` while you work',
+      );
+    if (data.claims.length === 0)
+      error(undefined, 'claims: an article needs at least one claim', 'add the claims, or set `draft: true` while you work');
   }
   const partyIds = new Set(data.parties.map((party) => party.id));
   data.parties.forEach((party, index) => {
     if (!used.has(party.id) && !data.parties.some((other) => other.speaksFor === party.id)) {
-      warning(partyEntry(party, index), `party "${party.id}" is defined but no claim is by, reported by or about it`, 'remove it, or add the claims that concern it');
+      warning(
+        partyEntry(party, index),
+        `party "${party.id}" is defined but no claim is by, reported by or about it`,
+        'remove it, or add the claims that concern it',
+      );
     }
     if (party.speaksFor === party.id) {
-      error(partyEntry(party, index), `speaksFor: "${party.speaksFor}" is the party itself`, 'name the party this one speaks for, or leave out speaksFor');
+      error(
+        partyEntry(party, index),
+        `speaksFor: "${party.speaksFor}" is the party itself`,
+        'name the party this one speaks for, or leave out speaksFor',
+      );
     } else if (party.speaksFor && !partyIds.has(party.speaksFor)) {
-      error(partyEntry(party, index), `speaksFor: "${party.speaksFor}" is not a party of this article`, `use one of the article's party ids (${[...partyIds].join(', ')}), or add the party to \`parties\``);
+      error(
+        partyEntry(party, index),
+        `speaksFor: "${party.speaksFor}" is not a party of this article`,
+        `use one of the article's party ids (${[...partyIds].join(', ')}), or add the party to \`parties\``,
+      );
     }
     if (!NAMELESS_KINDS.has(party.kind) && blocks.length > 0 && !namedInText(party, paragraphs)) {
       warning(
@@ -163,18 +180,31 @@ function readBlocks(body: string, error: Report): TextBlock[] {
   for (const link of findUnsafeLinks(tree)) {
     const where = link.line ? `body, line ${link.line}` : 'body';
     if (link.what === 'an image') {
-      error(where, `an image (${showValue(link.url)}) is not part of the text the site keeps`, 'leave the image out; if the text refers to it, its words stay');
+      error(
+        where,
+        `an image (${showValue(link.url)}) is not part of the text the site keeps`,
+        'leave the image out; if the text refers to it, its words stay',
+      );
     } else {
-      error(where, `a link to ${showValue(link.url)}: only http: and https: addresses are allowed`, 'keep the link text and remove the link, or give its web address');
+      error(
+        where,
+        `a link to ${showValue(link.url)}: only http: and https: addresses are allowed`,
+        'keep the link text and remove the link, or give its web address',
+      );
     }
   }
   const control = controlCharacter(body);
   if (control) {
-    const line = body.slice(0, body.search(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/)).split('\n').length;
-    error(`body, line ${line}`, `the text has ${control.replace(/ at character \d+$/, '')}`, 'remove it: it is not part of what a reader sees');
+    const line = body.slice(0, body.search(CONTROL)).split('\n').length;
+    error(
+      `body, line ${line}`,
+      `the text has ${control.replace(/ at character \d+$/, '')}`,
+      'remove it: it is not part of what a reader sees',
+    );
   }
   const blocks = collectBlocks(tree).map(({ type, text }) => ({ type, text }));
-  if (blocks.length === 0) error('body', 'the article has no text', 'paste the article text below the frontmatter, one paragraph per source paragraph');
+  if (blocks.length === 0)
+    error('body', 'the article has no text', 'paste the article text below the frontmatter, one paragraph per source paragraph');
   return blocks;
 }
 
@@ -197,10 +227,18 @@ function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, slug, blo
   const seenParties = new Set<string>();
   parties.forEach(({ value: party, index }) => {
     if ((RESERVED_SLUGS as readonly string[]).includes(party.id)) {
-      error(partyEntry(party, index), `id: "${party.id}" is a name the site keeps for its own pages (${RESERVED_SLUGS.join(', ')})`, 'choose another id, e.g. from the party\'s name');
+      error(
+        partyEntry(party, index),
+        `id: "${party.id}" is a name the site keeps for its own pages (${RESERVED_SLUGS.join(', ')})`,
+        "choose another id, e.g. from the party's name",
+      );
     }
     if (seenParties.has(party.id)) {
-      error(partyEntry(party, index), `party id "${party.id}" is defined twice in this article`, 'give each party one entry; merge the aliases');
+      error(
+        partyEntry(party, index),
+        `party id "${party.id}" is defined twice in this article`,
+        'give each party one entry; merge the aliases',
+      );
     }
     seenParties.add(party.id);
   });
@@ -227,7 +265,11 @@ function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, slug, blo
     for (const [field, id] of refs) {
       used.add(id);
       if (!partyIds.has(id)) {
-        error(entry, `${field}: "${id}" is not a party of this article`, `use one of the article's party ids (${partyList}), or add the party to \`parties\``);
+        error(
+          entry,
+          `${field}: "${id}" is not a party of this article`,
+          `use one of the article's party ids (${partyList}), or add the party to \`parties\``,
+        );
       }
     }
     if (claim.reportedBy === claim.by) {
@@ -435,7 +477,11 @@ function schemaIssue(file: string, data: unknown, issue: z.core.$ZodIssue): Cont
       if (value === undefined) {
         return { ...base, message: `${prefix}required field is missing`, fix: `add \`${field || path.join('.')}\` (${issue.expected})` };
       }
-      return { ...base, message: `${prefix}${showValue(value)} is not ${withArticle(issue.expected)}`, fix: `write ${withArticle(issue.expected)}` };
+      return {
+        ...base,
+        message: `${prefix}${showValue(value)} is not ${withArticle(issue.expected)}`,
+        fix: `write ${withArticle(issue.expected)}`,
+      };
     case 'invalid_value':
       return {
         ...base,

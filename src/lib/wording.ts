@@ -1,7 +1,14 @@
 import type { IndexedArticle } from './referenceIndex.ts';
 
 /** English plurals of the nouns the site counts. */
-const PLURALS: Record<string, string> = { party: 'parties', claim: 'claims', article: 'articles', block: 'blocks', paragraph: 'paragraphs', page: 'pages' };
+const PLURALS: Record<string, string> = {
+  party: 'parties',
+  claim: 'claims',
+  article: 'articles',
+  block: 'blocks',
+  paragraph: 'paragraphs',
+  page: 'pages',
+};
 
 /** "1 claim", "2 claims", "0 parties": a count with its noun in the right number. */
 export function plural(count: number, noun: string): string {

@@ -33,7 +33,10 @@ export const exportedClaimSchema = z.strictObject({
   summary: z.string(),
   date: z.string().optional().describe('When the statement was made (YYYY-MM-DD), when the text dates it.'),
   channel: z.string().optional(),
-  quote: z.array(z.string()).min(1).describe('The words of each span as the text has them: quote[i] equals text.slice(spans[i].start, spans[i].end).'),
+  quote: z
+    .array(z.string())
+    .min(1)
+    .describe('The words of each span as the text has them: quote[i] equals text.slice(spans[i].start, spans[i].end).'),
   spans: z.array(z.strictObject({ block: z.number().int().min(1), ...offsets })).min(1),
   block: z.number().int().min(1).describe('The block of the first span.'),
   respondsTo: z.array(z.string()).describe('Claim ids of this article, or "<article-slug>#<claim-id>".'),

@@ -17,10 +17,13 @@ export const slug = z
       `"${String(issue.input)}" is not a slug: use lower-case letters, digits and single hyphens (e.g. "taliban-administration")`,
   });
 
-export const claimReference = z.string().max(2 * MAX_SLUG_LENGTH + 1).regex(CLAIM_REFERENCE_PATTERN, {
-  error: (issue) =>
-    `"${String(issue.input)}" is neither a claim id nor "<article-slug>#<claim-id>" (lower-case letters, digits and single hyphens)`,
-});
+export const claimReference = z
+  .string()
+  .max(2 * MAX_SLUG_LENGTH + 1)
+  .regex(CLAIM_REFERENCE_PATTERN, {
+    error: (issue) =>
+      `"${String(issue.input)}" is neither a claim id nor "<article-slug>#<claim-id>" (lower-case letters, digits and single hyphens)`,
+  });
 
 /** Splits a claim reference into the article it names (undefined: this article) and the claim id. */
 export function parseClaimReference(reference: string): { article?: string; claim: string } {

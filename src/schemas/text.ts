@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 
 /** Control characters other than tab and line breaks: never part of a text a reader is meant to see. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** `U+0007` for a character, as a message names it. */
 export function codePoint(char: string): string {

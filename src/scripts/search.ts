@@ -75,13 +75,21 @@ function renderClaim(data: PagefindResultData): HTMLLIElement {
   const { meta } = data;
   const item = element('li', 'result result-claim');
   const kicker = element('p', 'result-kicker');
-  kicker.append(element('span', 'result-type', `Claim ${meta.number}`), ' · ', element('span', 'kind-badge', meta.kind ?? ''), ` · in ${meta.article ?? ''}`);
+  kicker.append(
+    element('span', 'result-type', `Claim ${meta.number}`),
+    ' · ',
+    element('span', 'kind-badge', meta.kind ?? ''),
+    ` · in ${meta.article ?? ''}`,
+  );
   const quoteWords = Number(meta.quoteWords);
   const summaryWords = Number(meta.summaryWords);
   const counted = quoteWords > 0 && summaryWords > 0;
   const heading = element('h3');
   const link = element('a');
-  appendPieces(link, counted ? wordPieces(data.content, quoteWords, summaryWords, data.locations) : [{ text: meta.title ?? '', mark: false }]);
+  appendPieces(
+    link,
+    counted ? wordPieces(data.content, quoteWords, summaryWords, data.locations) : [{ text: meta.title ?? '', mark: false }],
+  );
   link.href = resultUrl(data.url);
   heading.append(link);
   const facts = element('p', 'result-facts');
@@ -96,7 +104,9 @@ function renderArticle(data: PagefindResultData): HTMLLIElement {
   const { meta } = data;
   const item = element('li', 'result result-article');
   const claims = Number(meta.claims);
-  item.append(element('p', 'result-kicker', `Article · ${claims} ${claims === 1 ? 'claim' : 'claims'}${meta.source ? ` · ${meta.source}` : ''}`));
+  item.append(
+    element('p', 'result-kicker', `Article · ${claims} ${claims === 1 ? 'claim' : 'claims'}${meta.source ? ` · ${meta.source}` : ''}`),
+  );
   const heading = element('h3');
   const link = element('a', undefined, meta.title);
   link.href = resultUrl(data.url);
@@ -116,7 +126,11 @@ function renderParty(data: PagefindResultData): HTMLLIElement {
   link.href = resultUrl(data.url);
   heading.append(link);
   const n = (key: string) => Number(meta[key] ?? 0);
-  const facts = element('p', 'result-facts', `${n('claimsBy')} claims by it, ${n('claimsAbout')} about it, in ${n('articles')} ${n('articles') === 1 ? 'article' : 'articles'}${meta.alsoCalled ? ` · also called ${meta.alsoCalled}` : ''}`);
+  const facts = element(
+    'p',
+    'result-facts',
+    `${n('claimsBy')} claims by it, ${n('claimsAbout')} about it, in ${n('articles')} ${n('articles') === 1 ? 'article' : 'articles'}${meta.alsoCalled ? ` · also called ${meta.alsoCalled}` : ''}`,
+  );
   item.append(heading, facts);
   return item;
 }
@@ -140,7 +154,10 @@ async function showMore(current: number): Promise<void> {
 
 function renderFacets(counts: PagefindResponse['filters']): void {
   // The boxes are rebuilt: a keyboard user's focus goes back to the same box.
-  const focused = document.activeElement instanceof HTMLInputElement && document.activeElement.closest('fieldset[data-facet]') ? document.activeElement : undefined;
+  const focused =
+    document.activeElement instanceof HTMLInputElement && document.activeElement.closest('fieldset[data-facet]')
+      ? document.activeElement
+      : undefined;
   let anySelected = false;
   for (const { key } of FACETS) {
     const fieldset = form.querySelector<HTMLFieldSetElement>(`fieldset[data-facet="${key}"]`)!;
@@ -178,7 +195,9 @@ function renderFacets(counts: PagefindResponse['filters']): void {
   }
   clear.hidden = !anySelected;
   if (focused) {
-    const again = [...form.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')].find((box) => box.name === focused.name && box.value === focused.value);
+    const again = [...form.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')].find(
+      (box) => box.name === focused.name && box.value === focused.value,
+    );
     again?.focus();
   }
 }
@@ -230,9 +249,13 @@ async function run(pagefind: Pagefind): Promise<void> {
   await showMore(current);
   if (current !== generation) return;
   const total = response.results.length;
-  const what = term === '' ? 'with these filters' : `for ${quoted(term)}${cut ? ` (only the first ${term.length} characters were searched)` : ''}`;
+  const what =
+    term === '' ? 'with these filters' : `for ${quoted(term)}${cut ? ` (only the first ${term.length} characters were searched)` : ''}`;
   const narrowed = filtering && term !== '' ? ', with these filters' : '';
-  status.textContent = total === 0 ? `No results ${what}${narrowed}. Try other words${filtering ? ' or clear the filters' : ''}.` : `${total} ${total === 1 ? 'result' : 'results'} ${what}${narrowed}.`;
+  status.textContent =
+    total === 0
+      ? `No results ${what}${narrowed}. Try other words${filtering ? ' or clear the filters' : ''}.`
+      : `${total} ${total === 1 ? 'result' : 'results'} ${what}${narrowed}.`;
   if (!filtersReady) {
     await loadFilters(pagefind);
     if (current !== generation) return;

@@ -55,7 +55,11 @@ describe.runIf(browserAvailable())('accessibility of every page', () => {
       const violations: AxeViolation[] = await page.evaluate(async (tags) => {
         const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
         const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-        return result.violations.map(({ id, help, nodes }) => ({ id, help, nodes: nodes.slice(0, 3).map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+        return result.violations.map(({ id, help, nodes }) => ({
+          id,
+          help,
+          nodes: nodes.slice(0, 3).map(({ target, failureSummary }) => ({ target, failureSummary })),
+        }));
       }, AXE_TAGS);
       expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     });

@@ -29,8 +29,12 @@ describe.runIf(browserAvailable())('the exchange map in Chromium', () => {
   /** Each box's link, and each arrow as the links of the boxes its ends touch (answer → answered). */
   const drawn = (page: Page) =>
     page.locator('#exchange svg').evaluate((svg) => {
-      const boxes = [...svg.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href')!, box: a.querySelector('rect')!.getBoundingClientRect() }));
-      const at = (x: number, y: number) => boxes.find(({ box }) => x >= box.left - 1 && x <= box.right + 1 && y >= box.top - 1 && y <= box.bottom + 1)?.href;
+      const boxes = [...svg.querySelectorAll('a')].map((a) => ({
+        href: a.getAttribute('href')!,
+        box: a.querySelector('rect')!.getBoundingClientRect(),
+      }));
+      const at = (x: number, y: number) =>
+        boxes.find(({ box }) => x >= box.left - 1 && x <= box.right + 1 && y >= box.top - 1 && y <= box.bottom + 1)?.href;
       const arrows = [...svg.querySelectorAll('.xm-answers path')].map((path) => {
         const p = path as SVGPathElement;
         const matrix = p.getScreenCTM()!;
@@ -57,7 +61,9 @@ describe.runIf(browserAvailable())('the exchange map in Chromium', () => {
       expect(arrows.sort(), slug).toEqual([...expected].sort());
       for (const link of links.filter((l) => l.startsWith('#'))) expect(await page.locator(link).count(), link).toBe(1);
       await page.locator(`#exchange svg a[href="${links[0]}"]`).click();
-      expect(new URL(page.url()).hash || new URL(page.url()).pathname).toBe(links[0]!.startsWith('#') ? links[0] : new URL(links[0]!, page.url()).pathname);
+      expect(new URL(page.url()).hash || new URL(page.url()).pathname).toBe(
+        links[0]!.startsWith('#') ? links[0] : new URL(links[0]!, page.url()).pathname,
+      );
       await page.context().close();
     }
   });
@@ -79,7 +85,9 @@ describe.runIf(browserAvailable())('the exchange map in Chromium', () => {
     expect(await svg.getAttribute('aria-hidden')).toBe('true');
     expect(await svg.locator('a').evaluateAll((links) => links.every((a) => a.getAttribute('tabindex') === '-1'))).toBe(true);
     await page.locator('#exchange details summary').click();
-    const listed = await page.locator('#exchange details > ul > li > ul > li > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const listed = await page
+      .locator('#exchange details > ul > li > ul > li > a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     const boxes = await svg.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(listed.sort()).toEqual(boxes.sort());
     await page.context().close();

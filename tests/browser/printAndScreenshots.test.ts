@@ -25,7 +25,11 @@ describe.runIf(browserAvailable())('the article page on paper and on screen', ()
   it('prints without navigation chrome, keeping the text, the marked quotes, the claims and the link addresses', async () => {
     const page = await openPage(1280);
     await page.emulateMedia({ media: 'print' });
-    const display = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).display);
+    const display = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).display);
     expect(await display('.skip-link')).toBe('none');
     expect(await display('.site-header')).toBe('none');
     expect(await display('.article-text p')).not.toBe('none');
@@ -34,13 +38,19 @@ describe.runIf(browserAvailable())('the article page on paper and on screen', ()
     const partyLink = page.locator('li.claim dl.facts a[href*="/parties/"]').first();
     const href = (await partyLink.getAttribute('href'))!;
     // Every link in the content to another page prints its address after it.
-    const unprinted = await page.locator('main a[href]:not([href^="#"])').evaluateAll((links) =>
-      links.filter((a) => !getComputedStyle(a, '::after').content.includes(a.getAttribute('href')!)).map((a) => a.outerHTML),
-    );
+    const unprinted = await page
+      .locator('main a[href]:not([href^="#"])')
+      .evaluateAll((links) =>
+        links.filter((a) => !getComputedStyle(a, '::after').content.includes(a.getAttribute('href')!)).map((a) => a.outerHTML),
+      );
     expect(await page.locator('main a[href]:not([href^="#"])').count()).toBeGreaterThan(50);
     expect(unprinted).toEqual([]);
 
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
+    });
     const pdfFile = screenshotPath('article-print.pdf');
     writeFileSync(pdfFile, pdf);
     await renderPdfPage(pdf, 1, screenshotPath('article-print-page-1.png'));

@@ -30,7 +30,10 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
     const page = await openPage(SEED);
     const claimIds = await page.locator('li.claim').evaluateAll((items) => items.map((item) => item.id));
     expect(claimIds.length).toBeGreaterThan(20);
-    const normalBackground = await page.locator('mark.quote').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const normalBackground = await page
+      .locator('mark.quote')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
 
     for (const claimAnchor of claimIds) {
       const quoteAnchor = claimAnchor.replace(/^claim-/, 'quote-');
@@ -64,13 +67,18 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
       // Every piece of a claim's quote carries the class c<its number>.
       const number = await page.locator(`#quote-${id}`).evaluate((el) => [...el.classList].find((name) => /^c\d+$/.test(name)));
       const marks = await page.locator('mark.quote').evaluateAll((all) =>
-        all.map((el) => ({ claim: [...el.classList].find((name) => /^c\d+$/.test(name)), background: getComputedStyle(el).backgroundColor, outline: getComputedStyle(el).outlineStyle })),
+        all.map((el) => ({
+          claim: [...el.classList].find((name) => /^c\d+$/.test(name)),
+          background: getComputedStyle(el).backgroundColor,
+          outline: getComputedStyle(el).outlineStyle,
+        })),
       );
       const target = marks.find((mark) => mark.claim === number)!;
       const pieces = marks.filter((mark) => mark.claim === number);
       expect(pieces.length, id).toBeGreaterThan(1);
       for (const piece of pieces) expect(piece, id).toEqual({ claim: number, background: target.background, outline: 'solid' });
-      for (const other of marks.filter((mark) => mark.claim !== number)) expect(other.background, `${other.claim} while ${id} is targeted`).not.toBe(target.background);
+      for (const other of marks.filter((mark) => mark.claim !== number))
+        expect(other.background, `${other.claim} while ${id} is targeted`).not.toBe(target.background);
     }
   });
 
@@ -80,16 +88,23 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
     const by = await first.locator('dl.facts dd a').first().textContent();
     const link = page.getByRole('link', { name: `Claim 1, by ${by}` });
     await expect.poll(() => link.count()).toBeGreaterThan(0);
-    expect(await link.first().evaluate((el) => el.closest('mark')?.id)).toBe(`quote-${(await first.getAttribute('id'))!.slice('claim-'.length)}`);
+    expect(await link.first().evaluate((el) => el.closest('mark')?.id)).toBe(
+      `quote-${(await first.getAttribute('id'))!.slice('claim-'.length)}`,
+    );
   });
 
   it('goes from a party link to the party page and from there back to each of its claims', async () => {
     const page = await openPage(SEED);
-    const partyLinks = await page.locator('#parties a[href*="/parties/"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const partyLinks = await page
+      .locator('#parties a[href*="/parties/"]')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     expect(partyLinks.length).toBeGreaterThan(5);
     for (const partyUrl of partyLinks) {
       await page.goto(session.site.url + SEED);
-      await page.locator(`#parties a[href="${new URL(partyUrl).pathname}"]`).first().click();
+      await page
+        .locator(`#parties a[href="${new URL(partyUrl).pathname}"]`)
+        .first()
+        .click();
       expect(page.url()).toBe(partyUrl);
       const claimLinks = await page
         .locator('main a[href*="/articles/"][href*="#claim-"]')
@@ -97,7 +112,10 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
         .evaluateAll((links) => links.filter((a) => a instanceof HTMLAnchorElement).map((a) => (a as HTMLAnchorElement).href));
       expect(claimLinks.length, `${partyUrl} lists claims`).toBeGreaterThan(0);
       for (const claimUrl of new Set(claimLinks)) {
-        await page.locator(`main a[href="${new URL(claimUrl).pathname + new URL(claimUrl).hash}"]`).first().click();
+        await page
+          .locator(`main a[href="${new URL(claimUrl).pathname + new URL(claimUrl).hash}"]`)
+          .first()
+          .click();
         const hash = new URL(page.url()).hash;
         expect(hash).toMatch(/^#claim-/);
         expect(await page.locator(hash).evaluate((el) => el.matches(':target') && el.tagName === 'LI')).toBe(true);
@@ -115,7 +133,11 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
     const skip = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const box = el.getBoundingClientRect();
-      return { text: el.textContent, href: el.getAttribute('href'), visible: box.width > 0 && box.top >= 0 && box.top < window.innerHeight };
+      return {
+        text: el.textContent?.trim(),
+        href: el.getAttribute('href'),
+        visible: box.width > 0 && box.top >= 0 && box.top < window.innerHeight,
+      };
     });
     expect(skip).toEqual({ text: 'Skip to main content', href: '#main', visible: true });
     await page.keyboard.press('Enter');
@@ -126,7 +148,9 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
     // (and passes through the header's search box: its field and button).
     await page.goto(session.site.url + SEED);
     // Only the links a keyboard reaches: not hidden ones, nor the exchange map's picture links (tabindex -1; its list has the same links).
-    const links = await page.evaluate(() => [...document.querySelectorAll('a[href]:not([tabindex="-1"])')].filter((a) => a.checkVisibility()).length);
+    const links = await page.evaluate(
+      () => [...document.querySelectorAll('a[href]:not([tabindex="-1"])')].filter((a) => a.checkVisibility()).length,
+    );
     const visited: number[] = [];
     for (let i = 0; i < links; i++) {
       await page.keyboard.press('Tab');
@@ -135,7 +159,14 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
           const el = document.activeElement as HTMLElement;
           const all = [...document.querySelectorAll('a[href]:not([tabindex="-1"])')].filter((a) => a.checkVisibility());
           const css = getComputedStyle(el);
-          return { index: all.indexOf(el), outline: css.outlineStyle, width: parseFloat(css.outlineWidth), tag: el.tagName, search: el.closest('header form[role="search"]') !== null, scroller: el.matches('[tabindex="0"]') };
+          return {
+            index: all.indexOf(el),
+            outline: css.outlineStyle,
+            width: parseFloat(css.outlineWidth),
+            tag: el.tagName,
+            search: el.closest('header form[role="search"]') !== null,
+            scroller: el.matches('[tabindex="0"]'),
+          };
         });
       let focus = await read();
       // The header's search field and button, a scroller a keyboard scrolls (the exchange map's) and the
@@ -157,7 +188,8 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${page.url()}: console ${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`${page.url()}: console ${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
     page.on('requestfailed', (request) => problems.push(`${request.url()}: ${request.failure()?.errorText}`));

@@ -115,10 +115,14 @@ describe.runIf(browserAvailable())('the reading view in Chromium', () => {
     await fresh.goto(self);
     await fresh.waitForLoadState('load');
     await expect
-      .poll(() => fresh.locator('#quote-kestran-says-commission-was-informed').evaluate((el) => {
-        const box = el.getBoundingClientRect();
-        return box.top >= 0 && box.bottom <= innerHeight && scrollY > 300;
-      }), { timeout: 5000 })
+      .poll(
+        () =>
+          fresh.locator('#quote-kestran-says-commission-was-informed').evaluate((el) => {
+            const box = el.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= innerHeight && scrollY > 300;
+          }),
+        { timeout: 5000 },
+      )
       .toBe(true);
   });
 });

@@ -74,7 +74,8 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     return (await page.locator('#search-status').textContent())!;
   }
 
-  const resultLinks = (page: Page) => page.locator('#search-results > li h3 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  const resultLinks = (page: Page) =>
+    page.locator('#search-results > li h3 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
   const totalOf = (status: string) => Number(/^(\d+) results?/.exec(status)?.[1] ?? 0);
 
   it('writes Pagefind’s index under the base path, without its ready-made interfaces, and serves it there', async () => {
@@ -132,7 +133,9 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
   it('finds parties too', async () => {
     const { page } = await openSearch('?q=Kestran&type=party');
     expect(await resultLinks(page)).toContain(`${session.site.url}parties/kestran-federation/`);
-    expect(await page.locator('#search-results > li').evaluateAll((items) => items.every((li) => li.classList.contains('result-party')))).toBe(true);
+    expect(
+      await page.locator('#search-results > li').evaluateAll((items) => items.every((li) => li.classList.contains('result-party'))),
+    ).toBe(true);
     await page.context().close();
   });
 
@@ -148,10 +151,21 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     const is = (item: Item, type: string) => item.cls.includes(`result-${type}`);
     const holds: Record<string, (item: Item, value: string) => boolean> = {
       type: (item, value) => is(item, value),
-      by: (item, value) => (is(item, 'claim') ? item.facts.startsWith(`By ${value}`) || item.facts.includes(`(for ${value})`) : is(item, 'party') ? item.title === value : is(item, 'article')),
-      about: (item, value) => (is(item, 'claim') ? item.facts.split(' · about ')[1]!.includes(value) : is(item, 'party') ? item.title === value : is(item, 'article')),
+      by: (item, value) =>
+        is(item, 'claim')
+          ? item.facts.startsWith(`By ${value}`) || item.facts.includes(`(for ${value})`)
+          : is(item, 'party')
+            ? item.title === value
+            : is(item, 'article'),
+      about: (item, value) =>
+        is(item, 'claim')
+          ? item.facts.split(' · about ')[1]!.includes(value)
+          : is(item, 'party')
+            ? item.title === value
+            : is(item, 'article'),
       kind: (item, value) => is(item, 'claim') && item.kicker.split(' · ')[1] === value,
-      article: (item, value) => (is(item, 'claim') ? item.kicker.endsWith(`in ${value}`) : is(item, 'article') ? item.title === value : is(item, 'party')),
+      article: (item, value) =>
+        is(item, 'claim') ? item.kicker.endsWith(`in ${value}`) : is(item, 'article') ? item.title === value : is(item, 'party'),
     };
     for (const key of Object.keys(holds)) {
       await page.goto(`${session.site.url}search/?q=Halden`);
@@ -168,7 +182,12 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
       await expect.poll(async () => totalOf((await page.locator('#search-status').textContent())!), { timeout: 5000 }).toBe(count);
       expect(count, `${key}=${value}: ${status}`).toBeLessThan(all);
       const items = await page.locator('#search-results > li').evaluateAll((lis) =>
-        lis.map((li) => ({ cls: li.className, title: li.querySelector('h3')?.textContent ?? '', kicker: li.querySelector('.result-kicker')?.textContent ?? '', facts: li.querySelector('.result-facts')?.textContent ?? '' })),
+        lis.map((li) => ({
+          cls: li.className,
+          title: li.querySelector('h3')?.textContent ?? '',
+          kicker: li.querySelector('.result-kicker')?.textContent ?? '',
+          facts: li.querySelector('.result-facts')?.textContent ?? '',
+        })),
       );
       expect(items.length).toBe(Math.min(count, 20));
       for (const item of items) expect(holds[key]!(item, value), `${key}=${value}: ${JSON.stringify(item)}`).toBe(true);
@@ -237,7 +256,11 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
   it.each([
     ['an empty query', '', /^Type words to search/],
     ['2,000 characters', 'a'.repeat(2000), /^(No results|\d+ results?) for “a{200}” \(only the first 200 characters were searched\)\./],
-    ['markup', '<script>alert(1)</script><img src=x onerror=alert(2)>', /^(No results|\d+ results?) for “<script>alert\(1\)<\/script><img src=x onerror=alert\(2\)>”/],
+    [
+      'markup',
+      '<script>alert(1)</script><img src=x onerror=alert(2)>',
+      /^(No results|\d+ results?) for “<script>alert\(1\)<\/script><img src=x onerror=alert\(2\)>”/,
+    ],
     ['right-to-left text', 'سد هالدن', /^No results for “سد هالدن”\. Try other words\.$/],
     ['emoji', '🌊 dam 👋🏽', /^(No results|\d+ results?) for “🌊 dam 👋🏽”/],
   ])('answers %s with results or a clear “no results”, injecting nothing', async (_name, query, expected) => {
@@ -268,7 +291,9 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     expect(await page.locator('[data-search-nojs]').isVisible()).toBe(true);
     expect(await page.locator('[data-search-nojs]').textContent()).toContain('needs JavaScript');
     expect(await page.locator('#search-form').isVisible()).toBe(false);
-    const links = await page.locator('[data-search-nojs] a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const links = await page
+      .locator('[data-search-nojs] a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(links).toEqual([`${BASE}articles/`, `${BASE}parties/`]);
     await context.close();
   });
@@ -286,7 +311,11 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await page.addScriptTag({ path: AXE_SOURCE });
       const violations = await page.evaluate(async (tags) => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
         const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
         return result.violations.map(({ id, nodes }) => ({ id, nodes: nodes.slice(0, 3).map((node) => node.target) }));
       }, AXE_TAGS);

@@ -41,7 +41,9 @@ describe('npm run new', () => {
     expect(result.stdout).toContain(`npm run suggest -- ${slug}`);
     expect(result.stdout).toContain('npm run check:content');
     expect(result.stdout).toContain('draft: true');
-    expect(readFileSync(file, 'utf8')).toMatch(/^---\ndraft: true\ntitle: Norvik port authority rejects fishing union’s claim of secret dredging\n/);
+    expect(readFileSync(file, 'utf8')).toMatch(
+      /^---\ndraft: true\ntitle: Norvik port authority rejects fishing union’s claim of secret dredging\n/,
+    );
   });
 
   it('never overwrites an existing file', () => {
@@ -52,7 +54,13 @@ describe('npm run new', () => {
   });
 
   it('takes --slug and --title', () => {
-    const result = run('new-article.ts', [join(IMPORTS, 'no-headline.txt'), '--slug', 'tram-strike', '--title', 'Tram strike enters third day']);
+    const result = run('new-article.ts', [
+      join(IMPORTS, 'no-headline.txt'),
+      '--slug',
+      'tram-strike',
+      '--title',
+      'Tram strike enters third day',
+    ]);
     expect(result.code).toBe(0);
     expect(readFileSync(join(articles, 'tram-strike.mdx'), 'utf8')).toContain('title: Tram strike enters third day');
   });

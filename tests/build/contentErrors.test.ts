@@ -32,7 +32,9 @@ describe('astro build with bad content', () => {
   it('exits non-zero and names the file, the entry, the value and the fix', async () => {
     const result = await buildSite({ name: 'bad-build', articleDirs: [articleDir('bad-build', misspellParty)] });
     expect(result.code).not.toBe(0);
-    expect(result.output).toContain('fixture-border-talks.mdx › claims[1] "kabul-declines": by: "taliban-admin" is not a party of this article');
+    expect(result.output).toContain(
+      'fixture-border-talks.mdx › claims[1] "kabul-declines": by: "taliban-admin" is not a party of this article',
+    );
     expect(result.output).toContain("fix: use one of the article's party ids (pakistan, taliban-administration, fixture-desk)");
     expect(result.output).toMatch(/^.*Standpoint: 1 error in \S+\/bad-build\/articles — the build stopped$/m);
     expectNoCrashOutput(result.output);
@@ -47,7 +49,9 @@ describe('astro build with bad content', () => {
     expect(lines.slice(first).map((line) => line.replace(/^\S+ \[ERROR\] \[standpoint:content-check\] /, ''))).toEqual([
       expect.stringMatching(/fixture-border-talks\.mdx › claims\[0\] "islamabad-proposes-talks": kind: "plead" is not an allowed value$/),
       expect.stringMatching(/^ {4}fix: use one of: assert, /),
-      expect.stringMatching(/fixture-border-talks\.mdx › claims\[1\] "kabul-declines": by: "taliban-admin" is not a party of this article$/),
+      expect.stringMatching(
+        /fixture-border-talks\.mdx › claims\[1\] "kabul-declines": by: "taliban-admin" is not a party of this article$/,
+      ),
       expect.stringMatching(/^ {4}fix: use one of the article's party ids/),
       '2 error(s), 0 warning(s)',
       expect.stringMatching(/^Standpoint: 2 errors in \S+\/two-errors\/articles — the build stopped$/),
@@ -92,7 +96,10 @@ describe('an article body is text, never code', () => {
     rmSync(sentinel, { force: true });
     const dir = articleDir('code', (text) =>
       text
-        .replace('\nNo date has been set.', `\nexport const x = (await import('node:fs')).writeFileSync(${JSON.stringify(sentinel)}, 'ran');\n\nNo date has been set.`)
+        .replace(
+          '\nNo date has been set.',
+          `\nexport const x = (await import('node:fs')).writeFileSync(${JSON.stringify(sentinel)}, 'ran');\n\nNo date has been set.`,
+        )
         .replace('— a statement says', '{process.env.STANDPOINT_TEST_SECRET} — a statement says'),
     );
     const result = await buildSite({ name: 'code', articleDirs: [dir], env: { STANDPOINT_TEST_SECRET: 'the-secret-value' } });
@@ -102,14 +109,21 @@ describe('an article body is text, never code', () => {
     expect(result.output).toMatch(/fixture-border-talks\.mdx › body, line \d+: /);
     expectNoCrashOutput(result.output);
     expect(existsSync(sentinel)).toBe(false);
-    const published = existsSync(result.outDir) ? listFiles(result.outDir).map((file) => readFileSync(join(result.outDir, file), 'utf8')).join('\n') : '';
+    const published = existsSync(result.outDir)
+      ? listFiles(result.outDir)
+          .map((file) => readFileSync(join(result.outDir, file), 'utf8'))
+          .join('\n')
+      : '';
     expect(published).not.toContain('the-secret-value');
   });
 });
 
 describe('astro build log', () => {
   it('has no warning per MDX article (Rolldown\'s MODULE_LEVEL_DIRECTIVE on "use astro:head-inject")', async () => {
-    const result = await buildSite({ name: 'build-log', articleDirs: ['content/articles', 'tests/fixtures/articles', 'tests/fixtures/escaping'] });
+    const result = await buildSite({
+      name: 'build-log',
+      articleDirs: ['content/articles', 'tests/fixtures/articles', 'tests/fixtures/escaping'],
+    });
     expect(result.code, result.output).toBe(0);
     expect(listFiles(result.outDir).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).length).toBeGreaterThanOrEqual(3);
     expect(result.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
@@ -162,7 +176,11 @@ describe('markup in frontmatter', () => {
     const payloads = ["<script>alert('summary')</script>", "<img src=x onerror=alert('name')> {name} Party", '{1+1}', '<b>alias</b>'];
     for (const file of listFiles(result.outDir).filter((f) => f.endsWith('.html'))) {
       const tree = fromHtml(readFileSync(join(result.outDir, file), 'utf8'));
-      if (file !== 'search/index.html') expect(selectAll('script', tree).filter((el) => el.properties.type !== 'application/ld+json'), file).toEqual([]);
+      if (file !== 'search/index.html')
+        expect(
+          selectAll('script', tree).filter((el) => el.properties.type !== 'application/ld+json'),
+          file,
+        ).toEqual([]);
       expect(selectAll('img, b, tag', tree), file).toEqual([]);
       for (const el of selectAll('script[type="application/ld+json"]', tree)) expect(() => JSON.parse(toString(el))).not.toThrow();
     }

@@ -68,7 +68,10 @@ function collectJsonUrls(value: unknown, out: string[]): void {
 describe(`the site built under ${BASE} and served on 127.0.0.1`, () => {
   it('has no broken link, asset or #fragment anywhere, from the index, robots.txt and the sitemap', async () => {
     const local = (url: string) => url.replace(PUBLIC_ROOT, server.url);
-    const queue: Reference[] = ['', 'robots.txt', 'sitemap-index.xml', 'rss.xml'].map((path) => ({ from: '(start)', url: server.url + path }));
+    const queue: Reference[] = ['', 'robots.txt', 'sitemap-index.xml', 'rss.xml'].map((path) => ({
+      from: '(start)',
+      url: server.url + path,
+    }));
     const seen = new Map<string, { status: number; ids: Set<string> }>();
     const fragments: Array<Reference & { page: string; fragment: string }> = [];
     const broken: string[] = [];
@@ -86,7 +89,9 @@ describe(`the site built under ${BASE} and served on 127.0.0.1`, () => {
       if (seen.has(page)) continue;
       const response = await fetch(page);
       const body = await response.text();
-      const { refs, ids } = response.ok ? referencesOf(page, response.headers.get('content-type') ?? '', body) : { refs: [], ids: new Set<string>() };
+      const { refs, ids } = response.ok
+        ? referencesOf(page, response.headers.get('content-type') ?? '', body)
+        : { refs: [], ids: new Set<string>() };
       seen.set(page, { status: response.status, ids });
       if (!response.ok) broken.push(`${from} → ${url}: HTTP ${response.status}`);
       for (const ref of refs) queue.push({ from: page, url: ref });
@@ -95,12 +100,16 @@ describe(`the site built under ${BASE} and served on 127.0.0.1`, () => {
       if (seen.get(page)?.status === 200 && !seen.get(page)!.ids.has(fragment)) broken.push(`${from} → ${url}: no #${fragment}`);
     }
 
-    console.log(`crawl under ${BASE}: ${seen.size} URLs fetched, ${fragments.length} fragment links checked, ${external} external links skipped`);
+    console.log(
+      `crawl under ${BASE}: ${seen.size} URLs fetched, ${fragments.length} fragment links checked, ${external} external links skipped`,
+    );
     expect(broken).toEqual([]);
     // Every file a host would serve was reached (the 404 page and _headers are not linked; the search page's
     // script loads Pagefind's index, tests/browser/search.test.ts).
     const reached = new Set([...seen.keys()].map((url) => url.slice(server.url.length).replace(/(^|\/)$/, '$1index.html')));
-    const builtFiles = listFiles(build.outDir).filter((file) => !file.startsWith('_') && file !== '404.html' && !file.startsWith('pagefind/'));
+    const builtFiles = listFiles(build.outDir).filter(
+      (file) => !file.startsWith('_') && file !== '404.html' && !file.startsWith('pagefind/'),
+    );
     expect(builtFiles.filter((file) => !reached.has(file))).toEqual([]);
   });
 
@@ -141,7 +150,12 @@ describe(`the site built under ${BASE} and served on 127.0.0.1`, () => {
     expect(scripts[0]['@context']).toBe('https://schema.org');
     const [article, ...nodes] = scripts[0]['@graph'];
     const pageUrl = `${PUBLIC_ROOT}articles/pakistan-rejects-taliban-interference-accusation/`;
-    expect(article).toEqual({ '@type': 'NewsArticle', '@id': pageUrl, headline: 'Pakistan rejects Taliban accusation of interference in Afghanistan', url: pageUrl });
+    expect(article).toEqual({
+      '@type': 'NewsArticle',
+      '@id': pageUrl,
+      headline: 'Pakistan rejects Taliban accusation of interference in Afghanistan',
+      url: pageUrl,
+    });
     const byId = new Map<string, { name?: string }>(nodes.map((node: { '@id': string; name?: string }) => [node['@id'], node]));
     const claims = nodes.filter((node: { '@type': string }) => node['@type'] === 'Claim');
     expect(claims.length).toBeGreaterThan(20);
@@ -218,7 +232,9 @@ describe('open data', () => {
     // A date only where the source gives one: none for the seed, the source's own for an article that has it.
     const items = [...rss.matchAll(/<item>(.*?)<\/item>/gs)].map((m) => m[1]!);
     expect(items.find((item) => item.includes('/pakistan-rejects-taliban-interference-accusation/'))).not.toContain('<pubDate>');
-    expect(items.find((item) => item.includes('/veloria-accuses-kestran-of-dam-diversion/'))).toContain('<pubDate>Fri, 14 Mar 2025 00:00:00 GMT</pubDate>');
+    expect(items.find((item) => item.includes('/veloria-accuses-kestran-of-dam-diversion/'))).toContain(
+      '<pubDate>Fri, 14 Mar 2025 00:00:00 GMT</pubDate>',
+    );
   });
 });
 
@@ -230,7 +246,9 @@ describe('Content-Security-Policy', () => {
       const tree = fromHtml(readFileSync(join(build.outDir, file), 'utf8'));
       // /search/ alone runs script (its own module and Pagefind's, tests/browser/search.test.ts).
       const search = file === 'search/index.html';
-      expect(select('meta[http-equiv="content-security-policy"]', tree)?.properties.content, file).toBe(cspMetaValue(search ? 'search' : 'site'));
+      expect(select('meta[http-equiv="content-security-policy"]', tree)?.properties.content, file).toBe(
+        cspMetaValue(search ? 'search' : 'site'),
+      );
       // script-src 'none' and style-src 'self': no executable script, no inline style, no foreign stylesheet or image.
       const scripts = selectAll('script', tree).filter((el) => el.properties.type !== 'application/ld+json');
       if (search) for (const script of scripts) expect(String(script.properties.src)).toMatch(/^\/deep\/sub-path\/_astro\/[^/]+\.js$/);

@@ -18,7 +18,11 @@ beforeAll(async () => {
 describe('a build with drafts', () => {
   it('publishes no page, data file or image of a draft', () => {
     const files = listFiles(build.outDir);
-    for (const slug of DRAFTS) expect(files.filter((file) => file.includes(slug)), slug).toEqual([]);
+    for (const slug of DRAFTS)
+      expect(
+        files.filter((file) => file.includes(slug)),
+        slug,
+      ).toEqual([]);
     expect(files).toContain('articles/fixture-border-talks/index.html');
   });
 
@@ -40,10 +44,20 @@ describe('a build with drafts', () => {
 describe('astro dev with drafts', () => {
   it('shows a draft, with a banner saying the build does not publish it', async () => {
     const html = await withBuildLock(async () => {
-      const server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1'], {
-        cwd: ROOT,
-        env: { ...cleanEnv(), STANDPOINT_ARTICLES: build.articlesDir, STANDPOINT_CACHE_DIR: join(build.articlesDir, '../dev-cache'), NODE_ENV: 'development', NO_COLOR: '1' },
-      });
+      const server = spawn(
+        process.execPath,
+        [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0', '--host', '127.0.0.1'],
+        {
+          cwd: ROOT,
+          env: {
+            ...cleanEnv(),
+            STANDPOINT_ARTICLES: build.articlesDir,
+            STANDPOINT_CACHE_DIR: join(build.articlesDir, '../dev-cache'),
+            NODE_ENV: 'development',
+            NO_COLOR: '1',
+          },
+        },
+      );
       try {
         const url = await new Promise<string>((resolve, reject) => {
           let output = '';

@@ -18,7 +18,8 @@ describe('valid HTML', () => {
   });
 
   it('rejects what it should: duplicate ids, a block in a paragraph, an image without alt', async () => {
-    const bad = '<!doctype html><html lang="en"><head><title>x</title></head><body><main><p id="a"><div id="a"></div></p><img src="x.png"></main></body></html>';
+    const bad =
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><main><p id="a"><div id="a"></div></p><img src="x.png"></main></body></html>';
     const report = await validator.validateString(bad, 'bad.html');
     const rules = new Set(report.results.flatMap((result) => result.messages.map((m) => m.ruleId)));
     expect([...rules]).toEqual(expect.arrayContaining(['no-dup-id', 'wcag/h37']));

@@ -47,7 +47,12 @@ describe(`a site of ${ARTICLES} articles that share one party`, () => {
       .filter((file) => file.endsWith('.html'))
       .map((file) => ({ file, bytes: gzipped(file) }))
       .sort((a, b) => b.bytes - a.bytes);
-    console.log(`largest pages (gzip): ${sizes.slice(0, 3).map(({ file, bytes }) => `${file} ${(bytes / 1024).toFixed(1)} KB`).join(', ')}`);
+    console.log(
+      `largest pages (gzip): ${sizes
+        .slice(0, 3)
+        .map(({ file, bytes }) => `${file} ${(bytes / 1024).toFixed(1)} KB`)
+        .join(', ')}`,
+    );
     expect(sizes[0]!.bytes, sizes[0]!.file).toBeLessThanOrEqual(PAGE_BOUND);
   });
 
@@ -76,7 +81,8 @@ describe(`a site of ${ARTICLES} articles that share one party`, () => {
           expect(pages.has(String(link.properties.href)), `${page.path} ${rel} → ${link.properties.href}`).toBe(true);
         }
       }
-      for (const link of selectAll('nav.pagination a', page.tree)) expect(pages.has(String(link.properties.href)), `${page.path} → ${link.properties.href}`).toBe(true);
+      for (const link of selectAll('nav.pagination a', page.tree))
+        expect(pages.has(String(link.properties.href)), `${page.path} → ${link.properties.href}`).toBe(true);
     }
   });
 

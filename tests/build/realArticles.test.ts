@@ -72,8 +72,15 @@ describe('every block of a real article', () => {
     const headings = selectAll('h1, h2, h3, h4, h5, h6', page).map((h) => `${h.tagName}:${readerText(h).trim()}`);
     const text = headings.indexOf('h2:The text');
     expect(text).toBeGreaterThan(-1);
-    const own = headings.slice(text + 1, headings.findIndex((h, i) => i > text && h.startsWith('h2:')));
-    expect(own).toEqual(['h3:A river that feeds two countries', 'h4:Tarsk threatens to cut power exports', 'h3:Orvell says the gates will reopen “within weeks”']);
+    const own = headings.slice(
+      text + 1,
+      headings.findIndex((h, i) => i > text && h.startsWith('h2:')),
+    );
+    expect(own).toEqual([
+      'h3:A river that feeds two countries',
+      'h4:Tarsk threatens to cut power exports',
+      'h3:Orvell says the gates will reopen “within weeks”',
+    ]);
     for (const heading of selectAll('.article-text :is(h3, h4, h5, h6)', page)) expect(String(heading.properties.id)).toMatch(/^p-\d+$/);
   });
 
@@ -99,7 +106,9 @@ describe('quotes in several spans and across markup', () => {
 
   it('shows a quote with a word left out as its spans joined by an ellipsis', () => {
     const card = select('li#claim-veloria-accuses-kestran-of-holding-back-water', articleTree(FIGURES))!;
-    expect(toString(select('blockquote', card)!)).toContain('Kestran had … held back water to refill the reservoir before the summer demand peak');
+    expect(toString(select('blockquote', card)!)).toContain(
+      'Kestran had … held back water to refill the reservoir before the summer demand peak',
+    );
   });
 
   it('never puts a link inside a link, on any page', () => {
@@ -139,7 +148,9 @@ describe('quotes in several spans and across markup', () => {
       expect(marks[0]!.properties.className, id).toContain('qs');
       expect(marks.at(-1)!.properties.className, id).toContain('qe');
     }
-    expect(selectAll(`${marksOf(ACCUSATION, 'marrow-accuses-orvell-of-diversion')} ${marksOf(ACCUSATION, 'marrow-says-water-is-shared')}`, page)).toHaveLength(1);
+    expect(
+      selectAll(`${marksOf(ACCUSATION, 'marrow-accuses-orvell-of-diversion')} ${marksOf(ACCUSATION, 'marrow-says-water-is-shared')}`, page),
+    ).toHaveLength(1);
   });
 
   it('sets quotes off with a rule, never wrapping words that have their own quotation marks in another pair', () => {
@@ -153,7 +164,7 @@ describe('quotes in several spans and across markup', () => {
 describe('speakers, dates and channels', () => {
   it('shows the speaker, the date and the channel on the claim card', () => {
     const card = toString(select('li#claim-marrow-rejects-routine-inspection', articleTree(ACCUSATION))!).replace(/\s+/g, ' ');
-    expect(card).toContain('Ilse Marrow, for Veloria');
+    expect(card).toContain('Ilse Marrow (for Veloria)');
     expect(card).toContain('speaker: Velorian foreign ministry spokesperson Ilse Marrow');
     expect(card).toContain('2025-03-13, in a statement');
   });
@@ -174,7 +185,9 @@ describe('speakers, dates and channels', () => {
   });
 
   it('says in the JSON-LD who the spokesperson speaks for', () => {
-    const graph = selectAll('script[type="application/ld+json"]', articleTree(ACCUSATION)).flatMap((s) => JSON.parse(toString(s))['@graph']);
+    const graph = selectAll('script[type="application/ld+json"]', articleTree(ACCUSATION)).flatMap(
+      (s) => JSON.parse(toString(s))['@graph'],
+    );
     const node = (id: string) => graph.find((data: { '@id'?: string }) => data['@id'] === id);
     const claim = graph.find((data: { '@id'?: string }) => data['@id']?.endsWith('#claim-marrow-rejects-routine-inspection'));
     expect(node(claim.author['@id'])).toMatchObject({ '@type': 'Person', name: 'Ilse Marrow' });
@@ -186,7 +199,11 @@ describe('speakers, dates and channels', () => {
   it('keeps the speaker in the open data', () => {
     const data = JSON.parse(readFileSync(join(FIXTURE_SITE_DIST, `articles/${ACCUSATION}.json`), 'utf8'));
     const claim = data.claims.find((c: { id: string }) => c.id === 'marrow-rejects-routine-inspection');
-    expect(claim).toMatchObject({ speaker: 'Velorian foreign ministry spokesperson Ilse Marrow', date: '2025-03-13', channel: 'in a statement' });
+    expect(claim).toMatchObject({
+      speaker: 'Velorian foreign ministry spokesperson Ilse Marrow',
+      date: '2025-03-13',
+      channel: 'in a statement',
+    });
     expect(data.parties.find((p: { id: string }) => p.id === 'ilse-marrow').speaksFor).toBe('veloria');
   });
 });
@@ -218,15 +235,22 @@ describe('a party named by several articles', () => {
   });
 
   it('counts in the singular when there is one', () => {
-    for (const built of pages.values()) expect(toString(select('body', built.tree)!), built.path).not.toMatch(/\b1 (claims|parties|articles|blocks)\b/);
+    for (const built of pages.values())
+      expect(toString(select('body', built.tree)!), built.path).not.toMatch(/\b1 (claims|parties|articles|blocks)\b/);
   });
 });
 
 describe('answers across articles', () => {
   it('links an answer to the claim of another article, and the answered claim back to it', () => {
-    const answer = select(`li#claim-kestran-rejects-diversion-accusation a[href="/articles/${ACCUSATION}/#claim-veloria-accuses-kestran-of-cutting-flow"]`, articleTree(REJECTION));
+    const answer = select(
+      `li#claim-kestran-rejects-diversion-accusation a[href="/articles/${ACCUSATION}/#claim-veloria-accuses-kestran-of-cutting-flow"]`,
+      articleTree(REJECTION),
+    );
     expect(answer).toBeTruthy();
-    const back = select(`li#claim-veloria-accuses-kestran-of-cutting-flow a[href="/articles/${REJECTION}/#claim-kestran-rejects-diversion-accusation"]`, articleTree(ACCUSATION));
+    const back = select(
+      `li#claim-veloria-accuses-kestran-of-cutting-flow a[href="/articles/${REJECTION}/#claim-kestran-rejects-diversion-accusation"]`,
+      articleTree(ACCUSATION),
+    );
     expect(back).toBeTruthy();
     expect(toString(back!)).toContain(article(REJECTION).data.title);
   });
@@ -251,7 +275,9 @@ describe('the open data of a real article', () => {
     for (const slug of [ACCUSATION, REJECTION, FIGURES, TALKS]) {
       const data = JSON.parse(readFileSync(join(FIXTURE_SITE_DIST, `articles/${slug}.json`), 'utf8'));
       expect(data.blocks.map((block: { type: string }) => block.type)).toEqual(article(slug).blocks.map((block) => block.type));
-      data.blocks.forEach((block: { start: number; end: number }, i: number) => expect(data.text.slice(block.start, block.end)).toBe(article(slug).blocks[i]!.text));
+      data.blocks.forEach((block: { start: number; end: number }, i: number) =>
+        expect(data.text.slice(block.start, block.end)).toBe(article(slug).blocks[i]!.text),
+      );
       for (const claim of data.claims) {
         expect(claim.spans.map((span: { start: number; end: number }) => data.text.slice(span.start, span.end))).toEqual(claim.quote);
       }

@@ -43,7 +43,8 @@ describe('the built site', () => {
     expect(pages.has('/404.html')).toBe(true);
     expect(pages.has('/articles/')).toBe(true);
     expect(pages.has('/parties/')).toBe(true);
-    const indexPages = Math.ceil(index.articles.length / ARTICLES_PER_INDEX_PAGE) + Math.ceil(index.parties.length / PARTIES_PER_INDEX_PAGE);
+    const indexPages =
+      Math.ceil(index.articles.length / ARTICLES_PER_INDEX_PAGE) + Math.ceil(index.parties.length / PARTIES_PER_INDEX_PAGE);
     expect(pages.has('/search/')).toBe(true);
     expect(pages.size).toBe(index.articles.length + partyPages + indexPages + 3);
   });
@@ -184,7 +185,9 @@ describe('an article page', () => {
     for (const [path, { tree }] of pages) {
       const body = structuredClone(select('body', tree)!);
       for (const text of selectAll('.article-text', body)) text.children = [];
-      const stray = toString(body).replace(/\s+/g, ' ').match(/.{0,30}\S\s[,;].{0,10}/g);
+      const stray = toString(body)
+        .replace(/\s+/g, ' ')
+        .match(/.{0,30}\S\s[,;].{0,10}/g);
       expect(stray, path).toBeNull();
     }
   });
@@ -214,9 +217,7 @@ describe('party pages', () => {
     const shared = index.parties.filter((entry) => entry.appearances.length > 1);
     expect(shared.map((entry) => entry.id)).toContain('pakistan');
     const { tree } = page('/parties/pakistan/');
-    const articlesLinked = new Set(
-      selectAll('a[href*="#claim-"]', tree).map((a) => String(a.properties.href).split('#')[0]),
-    );
+    const articlesLinked = new Set(selectAll('a[href*="#claim-"]', tree).map((a) => String(a.properties.href).split('#')[0]));
     expect(articlesLinked.size).toBe(index.partyById.get('pakistan')!.appearances.length);
   });
 });

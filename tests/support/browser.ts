@@ -18,7 +18,11 @@ const installHint = (path: string) =>
  * Whether the browser suite can run here. Under CI a missing browser is an error (`.ci/run` installs it);
  * locally the suite is skipped with the install instruction printed.
  */
-export function browserAvailable(path = CHROMIUM_PATH, env: Record<string, string | undefined> = process.env, warn = console.warn): boolean {
+export function browserAvailable(
+  path = CHROMIUM_PATH,
+  env: Record<string, string | undefined> = process.env,
+  warn = console.warn,
+): boolean {
   if (existsSync(path)) return true;
   if (env.CI) throw new Error(`${installHint(path)} Under CI the browser suite must run.`);
   warn(`\n[browser tests skipped] ${installHint(path)}\n`);
@@ -58,7 +62,12 @@ export function useBrowserOnSite(dist: string): { browser: Browser; site: Static
 export type ColorScheme = 'light' | 'dark';
 
 /** A browser context with the given viewport width and colour scheme (`prefers-color-scheme`). */
-export function openContext(browser: Browser, width: number, colorScheme: ColorScheme = 'light', options: BrowserContextOptions = {}): Promise<BrowserContext> {
+export function openContext(
+  browser: Browser,
+  width: number,
+  colorScheme: ColorScheme = 'light',
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width, height: width < 600 ? 780 : 900 },
     colorScheme,

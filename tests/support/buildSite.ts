@@ -42,15 +42,29 @@ export async function buildSite({ name, articleDirs, env = {}, keepCache = false
     }
   }
   try {
-    const { stdout, stderr } = await withBuildLock(() => run(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
-      cwd: ROOT,
-      env: { ...cleanEnv(), ...env, STANDPOINT_ARTICLES: articlesDir, STANDPOINT_CACHE_DIR: join(base, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
-      maxBuffer: 64 * 1024 * 1024,
-    }));
+    const { stdout, stderr } = await withBuildLock(() =>
+      run(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+        cwd: ROOT,
+        env: {
+          ...cleanEnv(),
+          ...env,
+          STANDPOINT_ARTICLES: articlesDir,
+          STANDPOINT_CACHE_DIR: join(base, 'cache'),
+          NO_COLOR: '1',
+          FORCE_COLOR: '0',
+        },
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    );
     return { code: 0, output: stdout + stderr, outDir, articlesDir };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : 1, output: (failed.stdout ?? '') + (failed.stderr ?? ''), outDir, articlesDir };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : 1,
+      output: (failed.stdout ?? '') + (failed.stderr ?? ''),
+      outDir,
+      articlesDir,
+    };
   }
 }
 

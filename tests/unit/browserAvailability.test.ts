@@ -5,7 +5,9 @@ describe('browserAvailable', () => {
   const missing = '/nonexistent/chromium';
 
   it('fails under CI when the browser is missing, saying how to install it', () => {
-    expect(() => browserAvailable(missing, { CI: 'true' })).toThrow(/Chromium not found at \/nonexistent\/chromium\. Install .*apt-get install -y chromium.*Under CI/);
+    expect(() => browserAvailable(missing, { CI: 'true' })).toThrow(
+      /Chromium not found at \/nonexistent\/chromium\. Install .*apt-get install -y chromium.*Under CI/,
+    );
   });
 
   it('skips locally with the install instruction', () => {

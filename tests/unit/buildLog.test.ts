@@ -25,7 +25,12 @@ describe('the build log filter', () => {
     const otherDirective = { ...headInject('/site/content/articles/a.mdx'), message: 'module level directive "use client" in a.mdx' };
     const otherCode = { ...headInject('/site/content/articles/a.mdx'), code: 'CIRCULAR_DEPENDENCY' };
     const info = headInject('/site/content/articles/a.mdx');
-    for (const [level, log] of [['warn', fromTs], ['warn', otherDirective], ['warn', otherCode], ['info', info]] as const) {
+    for (const [level, log] of [
+      ['warn', fromTs],
+      ['warn', otherDirective],
+      ['warn', otherCode],
+      ['info', info],
+    ] as const) {
       expect(passedOn(level, log)).toEqual([[level, log]]);
     }
   });

@@ -10,5 +10,4 @@ export const getStaticPaths = (async () => {
   return index.articles.map((article) => ({ params: { slug: article.slug }, props: { article } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ article: IndexedArticle }> = ({ props }) =>
-  Response.json(articleExport(props.article, paths, absoluteUrl));
+export const GET: APIRoute<{ article: IndexedArticle }> = ({ props }) => Response.json(articleExport(props.article, paths, absoluteUrl));

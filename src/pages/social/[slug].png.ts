@@ -13,10 +13,13 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ article: IndexedArticle }> = async ({ props }) => {
   const { article } = props;
-  const png = await socialImagePng({
-    title: article.data.title,
-    subtitle: `${plural(article.claims.length, 'claim')} by ${plural(article.claimsByParty.size, 'party')} · who claims what about whom`,
-    siteName: SITE_TITLE,
-  }, CACHE_DIR);
+  const png = await socialImagePng(
+    {
+      title: article.data.title,
+      subtitle: `${plural(article.claims.length, 'claim')} by ${plural(article.claimsByParty.size, 'party')} · who claims what about whom`,
+      siteName: SITE_TITLE,
+    },
+    CACHE_DIR,
+  );
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
