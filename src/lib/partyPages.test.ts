@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
-import { groupByArticle, partySummary, roleWords } from './partyPages.ts';
+import { groupByArticle, partyCounts, partySummary, roleWords } from './partyPages.ts';
 import { buildReferenceIndex } from './referenceIndex.ts';
 import { checkArticles } from './validateArticles.ts';
 
@@ -27,6 +27,14 @@ describe('partySummary', () => {
     const summary = partySummary(index().partyById.get('pakistan')!);
     expect(summary.claimsMostAbout.map(({ party, count }) => [party.id, count])).toEqual([['taliban-administration', 3]]);
     expect(summary.claimedAboutMostBy.map(({ party, count }) => [party.id, count])).toEqual([['taliban-administration', 3]]);
+  });
+
+  it('says the counts in one sentence, in the singular where there is one', () => {
+    const summary = partySummary(index().partyById.get('pakistan')!);
+    expect(partyCounts(summary, 3)).toBe('3 claims made (1 through people or offices speaking for it), 3 claims about it, in 3 articles.');
+    expect(partyCounts({ ...summary, made: 1, madeThrough: 0, about: 1, reported: 1 }, 1)).toBe(
+      '1 claim made, 1 claim about it, 1 claim it reports, in 1 article.',
+    );
   });
 
   it('keeps at most `top` parties in each ranking', () => {

@@ -1,4 +1,5 @@
 import type { Party } from '../schemas/article.ts';
+import { plural } from './wording.ts';
 import type { PartyAppearance, PartyClaim, PartyEntry } from './referenceIndex.ts';
 
 /** Claims on one page of a party: enough to read, few enough that no page grows with the site. */
@@ -72,4 +73,11 @@ export function partySummary(entry: PartyEntry, top = 5): PartySummary {
     claimsMostAbout: ranked(about),
     claimedAboutMostBy: ranked(by),
   };
+}
+
+/** "3 claims made (1 through people or offices speaking for it), 12 claims about it, in 2 articles." */
+export function partyCounts(summary: PartySummary, articles: number): string {
+  const made = `${plural(summary.made, 'claim')} made${summary.madeThrough > 0 ? ` (${summary.madeThrough} through people or offices speaking for it)` : ''}`;
+  const reported = summary.reported > 0 ? `, ${plural(summary.reported, 'claim')} it reports` : '';
+  return `${made}, ${plural(summary.about, 'claim')} about it${reported}, in ${plural(articles, 'article')}.`;
 }
