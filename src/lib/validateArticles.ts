@@ -102,6 +102,7 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
       error(undefined, 'claims: an article needs at least one claim', 'add the claims, or set `draft: true` while you work');
   }
   const partyIds = new Set(data.parties.map((party) => party.id));
+  let searchable: string | undefined;
   data.parties.forEach((party, index) => {
     if (!used.has(party.id) && !data.parties.some((other) => other.speaksFor === party.id)) {
       warning(
@@ -123,7 +124,7 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
         `use one of the article's party ids (${[...partyIds].join(', ')}), or add the party to \`parties\``,
       );
     }
-    if (!NAMELESS_KINDS.has(party.kind) && blocks.length > 0 && !namedInText(party, paragraphs)) {
+    if (!NAMELESS_KINDS.has(party.kind) && blocks.length > 0 && !namedInText(party, (searchable ??= searchableText(paragraphs)))) {
       warning(
         partyEntry(party, index),
         `neither the name ${showValue(party.name)} nor any alias occurs in the text`,
@@ -147,9 +148,13 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
 const NAMELESS_KINDS = new Set<Party['kind']>(['publication', 'unnamed-sources']);
 
 /** Whether the party's name or one of its aliases occurs in the text (case and spacing aside). */
-function namedInText(party: Party, blocks: readonly string[]): boolean {
-  const text = blocks.join('\n').replace(/\s+/g, ' ').toLowerCase();
+function namedInText(party: Party, text: string): boolean {
   return [party.name, ...party.aliases].some((name) => text.includes(name.replace(/\s+/g, ' ').toLowerCase()));
+}
+
+/** The text as `namedInText` searches it: one line, single spaces, lower case (made once per article). */
+function searchableText(blocks: readonly string[]): string {
+  return blocks.join('\n').replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Parses the body into its blocks; MDX code, MDX syntax errors and an empty text are errors. */
