@@ -4,12 +4,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
-import { CACHE_DIR } from './src/data/cacheDir.ts';
+import { CACHE_DIR } from './src/node/env.ts';
 import { onBuildLog } from './src/integrations/buildLog.ts';
 import { contentCheck } from './src/integrations/contentCheck.ts';
 import { search } from './src/integrations/search.ts';
 import { securityHeaders } from './src/integrations/securityHeaders.ts';
-import { lookupArticle } from './src/data/contentGate.ts';
+import { lookupArticle } from './src/site/contentGate.ts';
 import { rehypeClaimMarks, remarkTextBlocks } from './src/lib/rehypeClaimMarks.ts';
 import { sitePaths } from './src/lib/urls.ts';
 

@@ -6,7 +6,7 @@ import { build, type RssMethod, site } from './builds.ts';
 import { node, root, siteCopy, work } from './common.ts';
 
 export async function contentCheckMs(dir: string): Promise<number> {
-  const script = `import { runContentCheck } from ${JSON.stringify(join(root, 'src/lib/runContentCheck.ts'))};
+  const script = `import { runContentCheck } from ${JSON.stringify(join(root, 'src/node/runContentCheck.ts'))};
 const t = performance.now(); runContentCheck(${JSON.stringify(dir)}); console.log(performance.now() - t);`;
   const result = spawnSync(node, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`content check timing failed: ${result.stderr}`);

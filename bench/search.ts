@@ -19,7 +19,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { runContentCheck } from '../src/lib/runContentCheck.ts';
+import { runContentCheck } from '../src/node/runContentCheck.ts';
 import { buildReferenceIndex } from '../src/lib/referenceIndex.ts';
 import { writeSearchIndex } from '../src/integrations/search.ts';
 import { withBuildLock } from '../tests/support/buildSite.ts';

@@ -1,7 +1,7 @@
 // Checks every article without building the site: `npm run check:content [-- <folder>]`.
-import { articlesDir } from '../src/lib/articleFiles.ts';
+import { articlesDir } from '../src/node/articleFiles.ts';
 import { formatReport } from '../src/lib/contentIssues.ts';
-import { runContentCheck } from '../src/lib/runContentCheck.ts';
+import { runContentCheck } from '../src/node/runContentCheck.ts';
 
 const dir = process.argv[2] ?? articlesDir();
 const { articles, issues } = runContentCheck(dir);

@@ -1,9 +1,9 @@
 // Prints, per article, what an editor reviews in an extraction: `npm run report [-- <folder>]`.
-import { articlesDir } from '../src/lib/articleFiles.ts';
+import { articlesDir } from '../src/node/articleFiles.ts';
 import { formatReport } from '../src/lib/contentIssues.ts';
 import { articleReport } from '../src/lib/contentReport.ts';
 import { buildReferenceIndex } from '../src/lib/referenceIndex.ts';
-import { runContentCheck } from '../src/lib/runContentCheck.ts';
+import { runContentCheck } from '../src/node/runContentCheck.ts';
 
 const dir = process.argv[2] ?? articlesDir();
 const { articles, issues } = runContentCheck(dir);

@@ -2,10 +2,10 @@
 // Each article is read as a fresh draft (its own parties and claims hidden); the other articles' parties are known.
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { readArticleSources } from '../src/lib/articleFiles.ts';
+import { readArticleSources } from '../src/node/articleFiles.ts';
 import { textBlocks } from '../src/lib/articleText.ts';
 import { locateQuote } from '../src/lib/quoteAnchors.ts';
-import type { ArticleSource } from '../src/lib/validateArticles.ts';
+import type { ArticleSource } from '../src/lib/checkArticles.ts';
 import { type Claim, claimSchema, quoteSpans } from '../src/schemas/claim.ts';
 import { suggestInput } from '../src/authoring/articleInput.ts';
 import { evaluate, type Located, ratio } from '../src/authoring/evaluate.ts';

@@ -2,9 +2,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articlesDir, readArticleSources } from '../src/lib/articleFiles.ts';
+import { articlesDir, readArticleSources } from '../src/node/articleFiles.ts';
 import { formatIssue } from '../src/lib/contentIssues.ts';
-import { checkArticles } from '../src/lib/validateArticles.ts';
+import { checkArticles } from '../src/lib/checkArticles.ts';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { suggestInput } from '../src/authoring/articleInput.ts';
 import { AuthoringError } from '../src/authoring/errors.ts';

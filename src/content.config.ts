@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articlesDir } from './lib/articleFiles.ts';
+import { articlesDir } from './node/articleFiles.ts';
 
 /**
  * The articles, for rendering their bodies. No schema here: the content gate (integrations/contentCheck.ts)

@@ -1,5 +1,5 @@
 import { textBlocks } from '../lib/articleText.ts';
-import type { ArticleSource } from '../lib/validateArticles.ts';
+import type { ArticleSource } from '../lib/checkArticles.ts';
 import { type Claim, claimSchema } from '../schemas/claim.ts';
 import { type Party, partySchema } from '../schemas/party.ts';
 import { AuthoringError } from './errors.ts';

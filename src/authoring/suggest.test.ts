@@ -4,7 +4,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { textBlocks } from '../lib/articleText.ts';
 import { locateQuote } from '../lib/quoteAnchors.ts';
-import { type ArticleSource, checkArticles } from '../lib/validateArticles.ts';
+import { type ArticleSource, checkArticles } from '../lib/checkArticles.ts';
 import { quoteSpans } from '../schemas/claim.ts';
 import type { Party } from '../schemas/party.ts';
 import { suggestInput } from './articleInput.ts';

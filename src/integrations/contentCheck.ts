@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { articlesDir } from '../lib/articleFiles.ts';
+import { articlesDir } from '../node/articleFiles.ts';
 import { type ContentIssue, formatIssue, formatReport } from '../lib/contentIssues.ts';
-import { checkContent } from '../data/contentGate.ts';
+import { checkContent } from '../site/contentGate.ts';
 
 /**
  * The content gate: checks every article from disk, once, before Astro builds or serves anything, so a

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { getReferenceIndex } from '../data/contentGate.ts';
+import { getReferenceIndex } from '../site/contentGate.ts';
 import type { ReferenceIndex } from '../lib/referenceIndex.ts';
 import { searchRecords } from '../lib/searchRecords.ts';
 

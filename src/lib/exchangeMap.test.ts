@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexedSample, validSource } from '../../tests/fixtures/articleSource.ts';
-import { readArticleSources } from './articleFiles.ts';
+import { readArticleSources } from '../node/articleFiles.ts';
 import { articleExchange, type ExchangeMap, type ExchangeNode, MAP_METRICS, partyExchange, wrapText } from './exchangeMap.ts';
 import { buildReferenceIndex, type IndexedArticle, type ReferenceIndex } from './referenceIndex.ts';
 import { sitePaths } from './urls.ts';
-import { checkArticles } from './validateArticles.ts';
+import { checkArticles } from './checkArticles.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEED = 'pakistan-rejects-taliban-interference-accusation';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
 import { mostCitedFirst, newestFirst, paginate } from './listings.ts';
 import { buildReferenceIndex } from './referenceIndex.ts';
-import { checkArticles } from './validateArticles.ts';
+import { checkArticles } from './checkArticles.ts';
 
 describe('paginate', () => {
   it('splits a list into pages of the given size, the last one shorter', () => {

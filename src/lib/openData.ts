@@ -12,10 +12,7 @@ import {
 import { ARTICLES_PER_INDEX_PAGE, type ListPage, newestFirst, paginate, PARTIES_PER_INDEX_PAGE } from './listings.ts';
 import { BLOCK_SEPARATOR, plainText, type TextBlock } from './articleText.ts';
 import type { ClaimRef, IndexedArticle, ReferenceIndex } from './referenceIndex.ts';
-import { claimAnchor, type SchemaName, type SitePaths } from './urls.ts';
-
-/** Turns a site path into an absolute URL on `site`. */
-export type Absolute = (path: string) => string;
+import { claimAnchor, type SchemaName, type SitePaths, type ToAbsoluteUrl } from './urls.ts';
 
 /** Where each block starts and ends in the article's plain text. */
 export function blockOffsets(blocks: readonly TextBlock[]): Array<{ n: number; type: TextBlock['type']; start: number; end: number }> {
@@ -33,7 +30,7 @@ function claimReference(ref: ClaimRef, from: IndexedArticle): string {
 }
 
 /** The open data of one article: what `/articles/<slug>.json` serves. */
-export function articleExport(article: IndexedArticle, paths: SitePaths, absolute: Absolute): ArticleExport {
+export function articleExport(article: IndexedArticle, paths: SitePaths, absolute: ToAbsoluteUrl): ArticleExport {
   const offsets = blockOffsets(article.blocks);
   const text = plainText(article.blocks);
   const { title, dek, source, parties } = article.data;
@@ -69,7 +66,7 @@ export function articleExport(article: IndexedArticle, paths: SitePaths, absolut
 }
 
 /** The article index, a page at a time, newest first: what `/articles/index.json` and `/articles/page/<n>.json` serve. */
-export function articleIndexExports(index: ReferenceIndex, paths: SitePaths, absolute: Absolute): ArticleIndexExport[] {
+export function articleIndexExports(index: ReferenceIndex, paths: SitePaths, absolute: ToAbsoluteUrl): ArticleIndexExport[] {
   const articles = newestFirst(index.articles);
   return paginate(articles, ARTICLES_PER_INDEX_PAGE).map((page) => ({
     format: 'standpoint-article-index',
@@ -88,7 +85,7 @@ export function articleIndexExports(index: ReferenceIndex, paths: SitePaths, abs
 }
 
 /** The party index, a page at a time, by name: what `/parties/index.json` and `/parties/page/<n>.json` serve. */
-export function partyIndexExports(index: ReferenceIndex, paths: SitePaths, absolute: Absolute): PartyIndexExport[] {
+export function partyIndexExports(index: ReferenceIndex, paths: SitePaths, absolute: ToAbsoluteUrl): PartyIndexExport[] {
   return paginate(index.parties, PARTIES_PER_INDEX_PAGE).map((page) => ({
     format: 'standpoint-party-index',
     version: OPEN_DATA_VERSION,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
 import { groupByArticle, partyCounts, partySummary, roleWords } from './partyPages.ts';
 import { buildReferenceIndex } from './referenceIndex.ts';
-import { checkArticles } from './validateArticles.ts';
+import { checkArticles } from './checkArticles.ts';
 
 /** Three copies of the sample, plus a spokesperson for Pakistan in the third. */
 function index() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
 import { buildReferenceIndex, indexArticle, matrixKey } from './referenceIndex.ts';
-import { type ArticleSource, checkArticles } from './validateArticles.ts';
+import { type ArticleSource, checkArticles } from './checkArticles.ts';
 
 /** Checks sources that must be valid, failing the test with the checker's messages if they are not. */
 function checked(...sources: ArticleSource[]) {

@@ -2,7 +2,7 @@ import type { ArticleData, Claim, Party } from '../schemas/article.ts';
 import { parseClaimReference } from '../schemas/slug.ts';
 import type { TextBlock } from './articleText.ts';
 import type { TextSpan } from './quoteAnchors.ts';
-import type { CheckedArticle } from './validateArticles.ts';
+import type { CheckedArticle } from './checkArticles.ts';
 
 /** A claim in context: its article, its number in reading order (from 1) and where its quote's spans are. */
 export interface ClaimRef {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
 import { buildReferenceIndex } from './referenceIndex.ts';
 import { searchRecords, WORD_SEPARATORS, type SearchRecord } from './searchRecords.ts';
-import { type ArticleSource, checkArticles } from './validateArticles.ts';
+import { type ArticleSource, checkArticles } from './checkArticles.ts';
 
 function index(...sources: ArticleSource[]) {
   const result = checkArticles(sources);

@@ -1,8 +1,7 @@
 import type { Claim as SchemaClaim, Graph, NewsArticle, Organization, Person } from 'schema-dts';
 import type { Party } from '../schemas/article.ts';
-import type { Absolute } from './openData.ts';
 import type { IndexedArticle } from './referenceIndex.ts';
-import { claimAnchor, type SitePaths } from './urls.ts';
+import { claimAnchor, type SitePaths, type ToAbsoluteUrl } from './urls.ts';
 
 /** A reference to a node of the graph by its `@id`. */
 const ref = (id: string) => ({ '@id': id });
@@ -25,7 +24,7 @@ function partyNode(party: Party, url: (id: string) => string): Person | Organiza
  * each party once, and each claim as a schema.org Claim whose author and subjects refer to the parties
  * (its `@id` is its place on this page).
  */
-export function articleStructuredData(article: IndexedArticle, paths: SitePaths, absolute: Absolute): Graph {
+export function articleStructuredData(article: IndexedArticle, paths: SitePaths, absolute: ToAbsoluteUrl): Graph {
   const pageUrl = absolute(paths.article(article.slug));
   const partyUrl = (id: string) => absolute(paths.party(id));
   const { source } = article.data;

@@ -25,6 +25,9 @@ export function sitePaths(base: string) {
 
 export type SitePaths = ReturnType<typeof sitePaths>;
 
+/** Turns a site path into an absolute URL on `site` (the site layer passes `absoluteUrl`). */
+export type ToAbsoluteUrl = (path: string) => string;
+
 /** The JSON Schemas the site publishes. */
 export type SchemaName = 'frontmatter' | 'article' | 'article-index' | 'party-index';
 

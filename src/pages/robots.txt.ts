@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../data/absolute';
-import { paths } from '../data/paths';
+import { absoluteUrl, paths } from '../site/urls';
 
 export const GET: APIRoute = () =>
   new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(paths.asset('sitemap-index.xml'))}\n`, {

@@ -1,9 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../consts';
-import { paths } from '../data/paths';
+import { paths } from '../site/urls';
 import { plural } from '../lib/wording';
-import { getReferenceIndex } from '../data/contentGate';
+import { getReferenceIndex } from '../site/contentGate';
 
 export const GET: APIRoute = async (context) => {
   const index = await getReferenceIndex();

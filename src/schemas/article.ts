@@ -11,7 +11,7 @@ export const articleSchema = z.strictObject({
   source: sourceSchema.default({}),
   /** A draft is checked like any article but may have no parties or claims yet, and `npm run build` does not publish it. */
   draft: z.boolean().default(false),
-  /** At least one of each, unless the article is a draft (checked in lib/validateArticles.ts). */
+  /** At least one of each, unless the article is a draft (checked in lib/checkArticles.ts). */
   parties: z.array(partySchema).default([]),
   claims: z.array(claimSchema).default([]),
 });

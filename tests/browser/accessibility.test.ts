@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, useBrowserOnSite, openContext, type ColorScheme } from '../support/browser.ts';
 import { FIXTURE_SITE_DIST } from '../support/buildSite.ts';
-import { readBuiltSite } from '../support/builtSite.ts';
+import { readBuiltSite } from '../support/readSite.ts';
 
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** WCAG 2.2 A and AA, and axe's best practices (landmarks, heading order, one h1, regions). */

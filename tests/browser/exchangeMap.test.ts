@@ -3,9 +3,9 @@
 // can be scrolled from the keyboard; the SVG is hidden from assistive technology and the list is not.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readArticleSources } from '../../src/lib/articleFiles.ts';
+import { readArticleSources } from '../../src/node/articleFiles.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../../src/lib/referenceIndex.ts';
-import { checkArticles } from '../../src/lib/validateArticles.ts';
+import { checkArticles } from '../../src/lib/checkArticles.ts';
 import { browserAvailable, openContext, useBrowserOnSite } from '../support/browser.ts';
 import { FIXTURE_SITE, FIXTURE_SITE_DIST, ROOT } from '../support/buildSite.ts';
 

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, useBrowserOnSite, openContext, screenshotPath, type ColorScheme } from '../support/browser.ts';
 import { FIXTURE_SITE_DIST } from '../support/buildSite.ts';
-import { readBuiltSite, readerText, select, selectAll, toString } from '../support/builtSite.ts';
+import { readBuiltSite, readerText, select, selectAll, toString } from '../support/readSite.ts';
 import { pdfPageTexts, renderPdfPage } from '../support/pdf.ts';
 
 const SEED = 'articles/pakistan-rejects-taliban-interference-accusation/';

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, useBrowserOnSite, openContext } from '../support/browser.ts';
 import { FIXTURE_SITE_DIST } from '../support/buildSite.ts';
-import { readBuiltSite } from '../support/builtSite.ts';
+import { readBuiltSite } from '../support/readSite.ts';
 
 const SEED = 'articles/pakistan-rejects-taliban-interference-accusation/';
 const PAGES = [...readBuiltSite(FIXTURE_SITE_DIST).keys()].map((path) => path.replace(/^\//, ''));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspHeaderValue, cspMetaValue } from '../../src/lib/securityPolicy.ts';
 import { browserAvailable, launchBrowser, openContext, type ColorScheme } from '../support/browser.ts';
 import { type BuildResult, buildSite, FIXTURE_SITE } from '../support/buildSite.ts';
-import { listFiles, readBuiltSite, select, selectAll } from '../support/builtSite.ts';
+import { listFiles, readBuiltSite, select, selectAll } from '../support/readSite.ts';
 import { serveStatic, type StaticSite } from '../support/serveStatic.ts';
 
 const BASE = '/deep/sub-path/';

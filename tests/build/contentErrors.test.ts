@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { buildSite, OUTPUT, ROOT, withBuildLock } from '../support/buildSite.ts';
-import { listFiles, select, selectAll, toString } from '../support/builtSite.ts';
+import { listFiles, select, selectAll, toString } from '../support/readSite.ts';
 
 const run = promisify(execFile);
 const FIXTURE = readFileSync(join(ROOT, 'tests/fixtures/articles/fixture-border-talks.mdx'), 'utf8');

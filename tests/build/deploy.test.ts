@@ -7,7 +7,7 @@ import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspHeaderValue, cspMetaValue } from '../../src/lib/securityPolicy.ts';
 import { type BuildResult, buildSite, FIXTURE_SITE } from '../support/buildSite.ts';
-import { listFiles } from '../support/builtSite.ts';
+import { listFiles } from '../support/readSite.ts';
 import { serveStatic, type StaticSite } from '../support/serveStatic.ts';
 
 const BASE = '/deep/sub-path/';
@@ -204,7 +204,7 @@ describe('open data', () => {
   });
 
   it('publishes a frontmatter JSON Schema that accepts the real frontmatter and rejects a broken one', async () => {
-    const { readArticleSources } = await import('../../src/lib/articleFiles.ts');
+    const { readArticleSources } = await import('../../src/node/articleFiles.ts');
     const ajv = new Ajv2020({ strict: false });
     for (const format of ['uri', 'date']) ajv.addFormat(format, true);
     const validate = ajv.compile(readJson('schemas/frontmatter.schema.json'));

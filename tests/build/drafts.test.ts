@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildResult, buildSite, cleanEnv, ROOT, withBuildLock } from '../support/buildSite.ts';
-import { listFiles } from '../support/builtSite.ts';
+import { listFiles } from '../support/readSite.ts';
 
 const DRAFTS = readdirSync(join(ROOT, 'tests/fixtures/drafts')).map((file) => file.replace(/\.mdx$/, ''));
 

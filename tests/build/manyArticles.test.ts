@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../bench/corpus.ts';
-import { readArticleSources } from '../../src/lib/articleFiles.ts';
+import { readArticleSources } from '../../src/node/articleFiles.ts';
 import { CLAIMS_PER_PARTY_PAGE } from '../../src/lib/partyPages.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../../src/lib/referenceIndex.ts';
-import { checkArticles } from '../../src/lib/validateArticles.ts';
+import { checkArticles } from '../../src/lib/checkArticles.ts';
 import { type BuildResult, buildSite, OUTPUT } from '../support/buildSite.ts';
-import { type BuiltPage, listFiles, readBuiltSite, select, selectAll } from '../support/builtSite.ts';
+import { type BuiltPage, listFiles, readBuiltSite, select, selectAll } from '../support/readSite.ts';
 
 const ARTICLES = 300;
 /** Every HTML page, gzipped, at most this: the bound the site keeps at any number of articles. */

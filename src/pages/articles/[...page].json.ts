@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { absoluteUrl } from '../../data/absolute';
-import { getReferenceIndex } from '../../data/contentGate';
-import { paths } from '../../data/paths';
+import { absoluteUrl, paths } from '../../site/urls';
+import { getReferenceIndex } from '../../site/contentGate';
 import { articleIndexExports } from '../../lib/openData';
 import type { ArticleIndexExport } from '../../schemas/openData';
 

@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { absoluteUrl } from '../../data/absolute';
-import { paths } from '../../data/paths';
-import { getReferenceIndex } from '../../data/contentGate';
+import { absoluteUrl, paths } from '../../site/urls';
+import { getReferenceIndex } from '../../site/contentGate';
 import { articleExport } from '../../lib/openData';
 import type { IndexedArticle } from '../../lib/referenceIndex';
 

@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE_TITLE } from '../../consts';
-import { CACHE_DIR } from '../../data/cacheDir';
+import { CACHE_DIR } from '../../node/env';
 import { plural } from '../../lib/wording';
-import { getReferenceIndex } from '../../data/contentGate';
+import { getReferenceIndex } from '../../site/contentGate';
 import type { IndexedArticle } from '../../lib/referenceIndex';
-import { socialImagePng } from '../../lib/socialImage';
+import { socialImagePng } from '../../node/socialImage';
 
 export const getStaticPaths = (async () => {
   const index = await getReferenceIndex();

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getReferenceIndex } from '../../data/contentGate';
+import { getReferenceIndex } from '../../site/contentGate';
 import { claimTargetsCss } from '../../lib/claimTargets';
 // The cascade layers' order, first: this sheet is linked before the site's, and a layer's rank is set where it first appears.
 import layerOrder from '../../styles/layers.css?raw';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
 import { type ContentIssue, formatIssue, formatReport } from './contentIssues.ts';
-import { checkArticles } from './validateArticles.ts';
+import { checkArticles } from './checkArticles.ts';
 
 /** Runs the real checks and returns every issue as the editor reads it. */
 function messages(...sources: ReturnType<typeof validSource>[]): string[] {

@@ -3,7 +3,7 @@
 import { HtmlValidate, type Message } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_SITE_DIST } from '../support/buildSite.ts';
-import { readBuiltSite } from '../support/builtSite.ts';
+import { readBuiltSite } from '../support/readSite.ts';
 
 const pages = [...readBuiltSite(FIXTURE_SITE_DIST).values()];
 const validator = new HtmlValidate({

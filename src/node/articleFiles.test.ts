@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, readArticleSources, readFrontmatter } from './articleFiles.ts';
-import { formatIssue } from './contentIssues.ts';
+import { formatIssue } from '../lib/contentIssues.ts';
 
 const ARTICLE = '---\ntitle: A\nparties: []\n---\n\nText.\n';
 

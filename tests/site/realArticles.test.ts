@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readArticleSources } from '../../src/lib/articleFiles.ts';
+import { readArticleSources } from '../../src/node/articleFiles.ts';
 import { buildReferenceIndex, type IndexedArticle, type ReferenceIndex } from '../../src/lib/referenceIndex.ts';
-import { checkArticles } from '../../src/lib/validateArticles.ts';
+import { checkArticles } from '../../src/lib/checkArticles.ts';
 import { FIXTURE_SITE, FIXTURE_SITE_DIST, ROOT } from '../support/buildSite.ts';
-import { type BuiltPage, readBuiltSite, readerText, select, selectAll, toString } from '../support/builtSite.ts';
+import { type BuiltPage, readBuiltSite, readerText, select, selectAll, toString } from '../support/readSite.ts';
 
 // The four articles of tests/fixtures/real-articles: invented news texts with the shapes real articles have.
 const ACCUSATION = 'veloria-accuses-kestran-of-dam-diversion';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { browserAvailable } from '../support/browser.ts';
+import { browserAvailable } from './browser.ts';
 
 describe('browserAvailable', () => {
   const missing = '/nonexistent/chromium';

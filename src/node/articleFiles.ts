@@ -2,9 +2,9 @@ import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from '
 import { join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '../schemas/slug.ts';
-import type { ContentIssue } from './contentIssues.ts';
-import { RESERVED_SLUGS } from './listings.ts';
-import type { ArticleSource } from './validateArticles.ts';
+import type { ContentIssue } from '../lib/contentIssues.ts';
+import { RESERVED_SLUGS } from '../lib/listings.ts';
+import type { ArticleSource } from '../lib/checkArticles.ts';
 
 /** The folder the articles are read from: `content/articles`, or `STANDPOINT_ARTICLES` (tests and benchmarks). */
 export function articlesDir(env: Record<string, string | undefined> = process.env): string {

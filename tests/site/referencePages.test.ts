@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readArticleSources } from '../../src/lib/articleFiles.ts';
+import { readArticleSources } from '../../src/node/articleFiles.ts';
 import { buildReferenceIndex, type ReferenceIndex } from '../../src/lib/referenceIndex.ts';
-import { checkArticles } from '../../src/lib/validateArticles.ts';
+import { checkArticles } from '../../src/lib/checkArticles.ts';
 import { FIXTURE_SITE, FIXTURE_SITE_DIST, ROOT } from '../support/buildSite.ts';
 import { ARTICLES_PER_INDEX_PAGE, PARTIES_PER_INDEX_PAGE } from '../../src/lib/listings.ts';
 import { CLAIMS_PER_PARTY_PAGE } from '../../src/lib/partyPages.ts';
-import { type BuiltPage, readBuiltSite, readerText, select, selectAll, toString } from '../support/builtSite.ts';
+import { type BuiltPage, readBuiltSite, readerText, select, selectAll, toString } from '../support/readSite.ts';
 
 let pages: Map<string, BuiltPage>;
 let index: ReferenceIndex;

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { articlesDir } from '../lib/articleFiles.ts';
+import { articlesDir } from '../node/articleFiles.ts';
 import { ContentError, type ContentIssue } from '../lib/contentIssues.ts';
 import { buildReferenceIndex, indexArticle, type IndexedArticle, type ReferenceIndex } from '../lib/referenceIndex.ts';
-import { runContentCheck } from '../lib/runContentCheck.ts';
-import type { CheckedArticle, CheckResult } from '../lib/validateArticles.ts';
+import { runContentCheck } from '../node/runContentCheck.ts';
+import type { CheckedArticle, CheckResult } from '../lib/checkArticles.ts';
 import { parseClaimReference } from '../schemas/slug.ts';
 
 /**

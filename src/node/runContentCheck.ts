@@ -1,5 +1,5 @@
 import { readArticleSources } from './articleFiles.ts';
-import { type ArticleSource, checkArticles, type CheckResult } from './validateArticles.ts';
+import { type ArticleSource, checkArticles, type CheckResult } from '../lib/checkArticles.ts';
 
 /** Reads and checks every article of `dir`: the one entry point for the build, `astro dev` and `npm run check:content`. */
 export function runContentCheck(dir: string, root = process.cwd()): CheckResult & { sources: ArticleSource[] } {
