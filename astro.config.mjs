@@ -4,28 +4,27 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
-import { CACHE_DIR } from './src/node/env.ts';
 import { onBuildLog } from './src/integrations/buildLog.ts';
 import { contentCheck } from './src/integrations/contentCheck.ts';
 import { search } from './src/integrations/search.ts';
 import { securityHeaders } from './src/integrations/securityHeaders.ts';
+import { env } from './src/node/env.ts';
 import { lookupArticle } from './src/site/contentGate.ts';
 import { rehypeClaimMarks, remarkTextBlocks } from './src/lib/rehypeClaimMarks.ts';
 import { sitePaths } from './src/lib/urls.ts';
 
 // Where the site is served: SITE_URL is its origin (with any path), BASE_PATH the folder under it.
-const site = process.env.SITE_URL || 'http://localhost:4321';
-const base = process.env.BASE_PATH || '/';
+const { siteUrl: site, basePath: base } = env;
 // STANDPOINT_MARKDOWN=satteri builds with Astro's default Sätteri processor instead of unified + remark-gfm
 // (benchmark only: Sätteri runs no rehype plugins, so the quotes are not marked in the article text).
-const satteri = process.env.STANDPOINT_MARKDOWN === 'satteri';
+const satteri = env.markdown === 'satteri';
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
   // Tests and benchmarks build several sites side by side, each with its own content cache.
-  cacheDir: CACHE_DIR,
+  cacheDir: env.cacheDir,
   // concurrency: social images rasterise off the main thread (resvg's renderAsync) while other pages render.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Lossless whitespace compression: Astro 7's default ('jsx') drops the spaces between inline elements

@@ -26,6 +26,7 @@ import { withBuildLock } from '../tests/support/buildSite.ts';
 import { serveStatic } from '../tests/support/serveStatic.ts';
 import { bench, kb, log, root, table, work } from './common.ts';
 import { SEED_SLUG, writeCorpus } from './corpus.ts';
+import { envFor } from '../src/node/env.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -90,8 +91,7 @@ async function buildStandpoint(size: number): Promise<string> {
   // Astro writes .astro/ in the checkout whatever the cache folder: take turns with the test suite's builds.
   const output = await withBuildLock(() =>
     run(process.execPath, [astro, 'build', '--outDir', dist], root, {
-      STANDPOINT_ARTICLES: join(out, `corpus-${size}`, 'standpoint'),
-      STANDPOINT_CACHE_DIR: join(out, `cache-standpoint-${size}`),
+      ...envFor({ articlesDir: join(out, `corpus-${size}`, 'standpoint'), cacheDir: join(out, `cache-standpoint-${size}`) }),
     }),
   );
   log(output.split('\n').find((line) => line.includes('[standpoint:search]'))?.trim() ?? 'no search line in the build log');

@@ -1,5 +1,5 @@
 // Checks every article without building the site: `npm run check:content [-- <folder>]`.
-import { articlesDir } from '../src/node/articleFiles.ts';
+import { articlesDir } from '../src/node/env.ts';
 import { formatReport } from '../src/lib/contentIssues.ts';
 import { runContentCheck } from '../src/node/runContentCheck.ts';
 

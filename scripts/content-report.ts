@@ -1,5 +1,5 @@
 // Prints, per article, what an editor reviews in an extraction: `npm run report [-- <folder>]`.
-import { articlesDir } from '../src/node/articleFiles.ts';
+import { articlesDir } from '../src/node/env.ts';
 import { formatReport } from '../src/lib/contentIssues.ts';
 import { articleReport } from '../src/lib/contentReport.ts';
 import { buildReferenceIndex } from '../src/lib/referenceIndex.ts';

@@ -2,7 +2,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articlesDir } from '../src/node/articleFiles.ts';
+import { articlesDir } from '../src/node/env.ts';
 import { checkArticleSlug, draftFile, slugify } from '../src/authoring/draft.ts';
 import { AuthoringError } from '../src/authoring/errors.ts';
 import { importArticle } from '../src/authoring/importArticle.ts';

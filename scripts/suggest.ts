@@ -2,7 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { articlesDir, readArticleSources } from '../src/node/articleFiles.ts';
+import { readArticleSources } from '../src/node/articleFiles.ts';
+import { articlesDir } from '../src/node/env.ts';
 import { formatIssue } from '../src/lib/contentIssues.ts';
 import { checkArticles } from '../src/lib/checkArticles.ts';
 import { parseFrontmatter } from '@astrojs/markdown-remark';

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { articlesDir } from './node/articleFiles.ts';
+import { articlesDir } from './node/env.ts';
 
 /**
  * The articles, for rendering their bodies. No schema here: the content gate (integrations/contentCheck.ts)

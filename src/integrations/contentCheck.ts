@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { articlesDir } from '../node/articleFiles.ts';
+import { articlesDir } from '../node/env.ts';
 import { type ContentIssue, formatIssue, formatReport } from '../lib/contentIssues.ts';
 import { checkContent } from '../site/contentGate.ts';
 

@@ -6,11 +6,6 @@ import type { ContentIssue } from '../lib/contentIssues.ts';
 import { RESERVED_SLUGS } from '../lib/listings.ts';
 import type { ArticleSource } from '../lib/checkArticles.ts';
 
-/** The folder the articles are read from: `content/articles`, or `STANDPOINT_ARTICLES` (tests and benchmarks). */
-export function articlesDir(env: Record<string, string | undefined> = process.env): string {
-  return env.STANDPOINT_ARTICLES || 'content/articles';
-}
-
 /** The article files of a folder: `<slug>.mdx`, files or links to files, sorted by name so every build reads them in one order. */
 export function listArticleFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { articlesDir } from '../node/articleFiles.ts';
+import { articlesDir } from '../node/env.ts';
 import { ContentError, type ContentIssue } from '../lib/contentIssues.ts';
 import { buildReferenceIndex, indexArticle, type IndexedArticle, type ReferenceIndex } from '../lib/referenceIndex.ts';
 import { runContentCheck } from '../node/runContentCheck.ts';

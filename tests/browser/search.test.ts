@@ -11,6 +11,7 @@ import { browserAvailable, launchBrowser, openContext, type ColorScheme } from '
 import { type BuildResult, buildSite, FIXTURE_SITE } from '../support/buildSite.ts';
 import { listFiles, readBuiltSite, select, selectAll } from '../support/readSite.ts';
 import { serveStatic, type StaticSite } from '../support/serveStatic.ts';
+import { envFor } from '../../src/node/env.ts';
 
 const BASE = '/deep/sub-path/';
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -25,7 +26,7 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
   const session = {} as { browser: Awaited<ReturnType<typeof launchBrowser>>; site: StaticSite; strict: StaticSite };
 
   beforeAll(async () => {
-    build = await buildSite({ ...FIXTURE_SITE, name: 'search', env: { BASE_PATH: BASE, SITE_URL: 'https://standpoint.example' } });
+    build = await buildSite({ ...FIXTURE_SITE, name: 'search', env: envFor({ basePath: BASE, siteUrl: 'https://standpoint.example' }) });
     if (build.code !== 0) throw new Error(build.output);
     // `strict` sends the search page's policy as a header too, as Netlify and Cloudflare would from _headers.
     [session.browser, session.site, session.strict] = await Promise.all([

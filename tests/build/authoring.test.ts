@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { envFor } from '../../src/node/env.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const IMPORTS = join(ROOT, 'tests/fixtures/imports');
@@ -15,7 +16,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function run(script: string, args: string[]) {
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts', script), ...args], {
     cwd: ROOT,
-    env: { ...process.env, STANDPOINT_ARTICLES: articles },
+    env: { ...process.env, ...envFor({ articlesDir: articles }) },
     encoding: 'utf8',
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -6,6 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { buildSite, OUTPUT, ROOT, withBuildLock } from '../support/buildSite.ts';
 import { listFiles, select, selectAll, toString } from '../support/readSite.ts';
+import { envFor } from '../../src/node/env.ts';
 
 const run = promisify(execFile);
 const FIXTURE = readFileSync(join(ROOT, 'tests/fixtures/articles/fixture-border-talks.mdx'), 'utf8');
@@ -76,7 +77,7 @@ describe('astro build with bad content', () => {
     const failed = await withBuildLock(() =>
       run(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', '0'], {
         cwd: ROOT,
-        env: { ...process.env, STANDPOINT_ARTICLES: dir, NODE_ENV: 'development', NO_COLOR: '1' },
+        env: { ...process.env, ...envFor({ articlesDir: dir }), NODE_ENV: 'development', NO_COLOR: '1' },
         timeout: 60_000,
       }),
     ).then(

@@ -9,6 +9,7 @@ import { cspHeaderValue, cspMetaValue } from '../../src/lib/securityPolicy.ts';
 import { type BuildResult, buildSite, FIXTURE_SITE } from '../support/buildSite.ts';
 import { listFiles } from '../support/readSite.ts';
 import { serveStatic, type StaticSite } from '../support/serveStatic.ts';
+import { envFor } from '../../src/node/env.ts';
 
 const BASE = '/deep/sub-path/';
 const SITE_URL = 'https://standpoint.example';
@@ -18,7 +19,7 @@ let build: BuildResult;
 let server: StaticSite;
 
 beforeAll(async () => {
-  build = await buildSite({ ...FIXTURE_SITE, name: 'subpath', env: { BASE_PATH: BASE, SITE_URL } });
+  build = await buildSite({ ...FIXTURE_SITE, name: 'subpath', env: envFor({ basePath: BASE, siteUrl: SITE_URL }) });
   if (build.code !== 0) throw new Error(build.output);
   server = await serveStatic(build.outDir, BASE);
 });
@@ -262,7 +263,7 @@ describe('Content-Security-Policy', () => {
 
 describe('reproducible builds', () => {
   it('builds the same commit twice into byte-identical output', async () => {
-    const second = await buildSite({ ...FIXTURE_SITE, name: 'subpath-again', env: { BASE_PATH: BASE, SITE_URL } });
+    const second = await buildSite({ ...FIXTURE_SITE, name: 'subpath-again', env: envFor({ basePath: BASE, siteUrl: SITE_URL }) });
     expect(second.code).toBe(0);
     const files = listFiles(build.outDir).sort();
     expect(listFiles(second.outDir).sort()).toEqual(files);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildResult, buildSite, cleanEnv, ROOT, withBuildLock } from '../support/buildSite.ts';
 import { listFiles } from '../support/readSite.ts';
+import { envFor } from '../../src/node/env.ts';
 
 const DRAFTS = readdirSync(join(ROOT, 'tests/fixtures/drafts')).map((file) => file.replace(/\.mdx$/, ''));
 
@@ -51,8 +52,7 @@ describe('astro dev with drafts', () => {
           cwd: ROOT,
           env: {
             ...cleanEnv(),
-            STANDPOINT_ARTICLES: build.articlesDir,
-            STANDPOINT_CACHE_DIR: join(build.articlesDir, '../dev-cache'),
+            ...envFor({ articlesDir: build.articlesDir, cacheDir: join(build.articlesDir, '../dev-cache') }),
             NODE_ENV: 'development',
             NO_COLOR: '1',
           },

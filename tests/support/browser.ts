@@ -2,11 +2,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { env, type Settings } from '../../src/node/env.ts';
 import { OUTPUT } from './buildSite.ts';
 import { serveStatic, type StaticSite } from './serveStatic.ts';
 
 /** Debian's Chromium (`apt-get install -y chromium`); a test tool's own browser download does not work on these machines. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_PATH = env.chromiumPath;
 
 /** Where the browser suite writes its screenshots and PDF (named in the README). */
 export const SCREENSHOTS = join(OUTPUT, 'screenshots');
@@ -18,13 +19,9 @@ const installHint = (path: string) =>
  * Whether the browser suite can run here. Under CI a missing browser is an error (`.ci/run` installs it);
  * locally the suite is skipped with the install instruction printed.
  */
-export function browserAvailable(
-  path = CHROMIUM_PATH,
-  env: Record<string, string | undefined> = process.env,
-  warn = console.warn,
-): boolean {
+export function browserAvailable(path = CHROMIUM_PATH, { ci }: Pick<Settings, 'ci'> = env, warn = console.warn): boolean {
   if (existsSync(path)) return true;
-  if (env.CI) throw new Error(`${installHint(path)} Under CI the browser suite must run.`);
+  if (ci) throw new Error(`${installHint(path)} Under CI the browser suite must run.`);
   warn(`\n[browser tests skipped] ${installHint(path)}\n`);
   return false;
 }

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { envFor } from '../../src/node/env.ts';
 
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -48,8 +49,7 @@ export async function buildSite({ name, articleDirs, env = {}, keepCache = false
         env: {
           ...cleanEnv(),
           ...env,
-          STANDPOINT_ARTICLES: articlesDir,
-          STANDPOINT_CACHE_DIR: join(base, 'cache'),
+          ...envFor({ articlesDir, cacheDir: join(base, 'cache') }),
           NO_COLOR: '1',
           FORCE_COLOR: '0',
         },

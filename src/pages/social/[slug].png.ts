@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE_TITLE } from '../../consts';
-import { CACHE_DIR } from '../../node/env';
+import { env } from '../../node/env';
 import { plural } from '../../lib/wording';
 import { getReferenceIndex } from '../../site/contentGate';
 import type { IndexedArticle } from '../../lib/referenceIndex';
@@ -19,7 +19,7 @@ export const GET: APIRoute<{ article: IndexedArticle }> = async ({ props }) => {
       subtitle: `${plural(article.claims.length, 'claim')} by ${plural(article.claimsByParty.size, 'party')} · who claims what about whom`,
       siteName: SITE_TITLE,
     },
-    CACHE_DIR,
+    env.cacheDir,
   );
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
