@@ -12,6 +12,7 @@ import { evaluate } from './evaluate.ts';
 import { importArticle } from './importArticle.ts';
 import { mergeIntoFile, suggestionsJson, suggestionsYaml } from './output.ts';
 import { type Suggestions, suggest } from './suggest.ts';
+import { errorsIn } from '../lib/contentIssues.ts';
 
 /** Suggestions for a body of paragraphs (invented text). */
 function suggestFor(
@@ -397,7 +398,7 @@ ${HARBOUR}`;
     const merged = mergeIntoFile(draft, result);
     const { frontmatter, content } = parseFrontmatter(merged, { frontmatter: 'empty-with-lines' });
     const { issues } = checkArticles([{ ...source, data: frontmatter, body: content }]);
-    expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(errorsIn(issues)).toEqual([]);
   });
 
   it('prints YAML with a reason per suggestion and a # guess on guessed kinds, or JSON with parties and claims', () => {

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { articlesDir } from '../node/env.ts';
-import { type ContentIssue, formatIssue, formatReport } from '../lib/contentIssues.ts';
+import { type ContentIssue, errorsIn, formatIssue, formatReport, hasErrors } from '../lib/contentIssues.ts';
+import { plural } from '../lib/wording.ts';
 import { checkContent } from '../site/contentGate.ts';
 
 /**
@@ -23,8 +24,7 @@ export function contentCheck(): AstroIntegration {
   /** Checks the articles. With no error: logs the warnings and that the content is fine, returns []. With errors: returns every issue, for `report`. */
   const check = (logger: AstroIntegrationLogger): ContentIssue[] => {
     const { issues } = checkContent(root, articlesDir(), { drafts });
-    const errors = issues.filter((issue) => issue.severity === 'error');
-    if (errors.length > 0) return issues;
+    if (hasErrors(issues)) return issues;
     for (const issue of issues) logger.warn(formatIssue(issue));
     logger.info(`content checked: ${articlesDir()} has no errors`);
     return [];
@@ -64,8 +64,7 @@ const STOPPED: Record<string, string> = { build: 'the build stopped', dev: 'the 
 
 /** `Standpoint: 2 errors in content/articles — the build stopped` */
 export function contentErrorSummary(issues: readonly ContentIssue[], outcome: string, dir = articlesDir()): string {
-  const count = issues.filter((issue) => issue.severity === 'error').length;
-  return `Standpoint: ${count} ${count === 1 ? 'error' : 'errors'} in ${dir} — ${outcome}`;
+  return `Standpoint: ${plural(errorsIn(issues).length, 'error')} in ${dir} — ${outcome}`;
 }
 
 /** Exits with code 1 once what was logged has been handed to the terminal or pipe. */

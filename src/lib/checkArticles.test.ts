@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
-import { type ContentIssue, formatIssue, formatReport } from './contentIssues.ts';
+import { type ContentIssue, errorsIn, formatIssue, formatReport } from './contentIssues.ts';
 import { checkArticles } from './checkArticles.ts';
 
 /** Runs the real checks and returns every issue as the editor reads it. */
@@ -9,7 +9,7 @@ function messages(...sources: ReturnType<typeof validSource>[]): string[] {
 }
 
 function errorsOf(...sources: ReturnType<typeof validSource>[]): ContentIssue[] {
-  return checkArticles(sources).issues.filter((issue) => issue.severity === 'error');
+  return errorsIn(checkArticles(sources).issues);
 }
 
 describe('checkArticles on a valid article', () => {
@@ -280,7 +280,7 @@ describe('real articles: blocks, spans and new fields', () => {
       quote: 'Pakistan answers',
     });
     const { articles, issues } = checkArticles([source]);
-    expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(errorsIn(issues)).toEqual([]);
     const spans = articles[0]!.quoteSpans;
     expect(spans.get('answers')).toEqual([{ block: 0, start: 0, end: 16 }]);
     expect(spans.get('pakistan-rejects')!.map((span) => span.block)).toEqual([1]);

@@ -11,6 +11,29 @@ export interface ContentIssue {
   fix?: string;
 }
 
+/** Reports an issue of one file: the entry, what is wrong and what would fix it. */
+export type Report = (entry: string | undefined, message: string, fix?: string) => void;
+
+/** The errors among the issues (the others are warnings). */
+export function errorsIn(issues: readonly ContentIssue[]): ContentIssue[] {
+  return issues.filter((issue) => issue.severity === 'error');
+}
+
+/** Whether any issue is an error: errors stop a build, warnings do not. */
+export function hasErrors(issues: readonly ContentIssue[]): boolean {
+  return issues.some((issue) => issue.severity === 'error');
+}
+
+/** A claim as messages name it: `claims[3] "taliban-accuses"`. */
+export function claimEntry(claim: { id: string }, index: number): string {
+  return `claims[${index}] "${claim.id}"`;
+}
+
+/** A party as messages name it: `parties[0] "pakistan"`. */
+export function partyEntry(party: { id: string }, index: number): string {
+  return `parties[${index}] "${party.id}"`;
+}
+
 /** One issue as a block of text: `file › entry: message` and an indented fix line. */
 export function formatIssue(issue: ContentIssue): string {
   const where = issue.entry ? `${issue.file} › ${issue.entry}` : issue.file;
@@ -20,7 +43,7 @@ export function formatIssue(issue: ContentIssue): string {
 
 /** All issues of a run as one report, errors first, with a closing count. */
 export function formatReport(issues: readonly ContentIssue[]): string {
-  const errors = issues.filter((issue) => issue.severity === 'error');
+  const errors = errorsIn(issues);
   const warnings = issues.filter((issue) => issue.severity === 'warning');
   const lines = [...errors, ...warnings].map(formatIssue);
   lines.push(`${errors.length} error(s), ${warnings.length} warning(s)`);

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
 import { buildReferenceIndex, indexArticle, matrixKey } from './referenceIndex.ts';
 import { type ArticleSource, checkArticles } from './checkArticles.ts';
+import { errorsIn } from './contentIssues.ts';
 
 /** Checks sources that must be valid, failing the test with the checker's messages if they are not. */
 function checked(...sources: ArticleSource[]) {
   const result = checkArticles(sources);
-  expect(result.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  expect(errorsIn(result.issues)).toEqual([]);
   return result.articles;
 }
 

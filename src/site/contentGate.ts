@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { articlesDir } from '../node/env.ts';
-import { ContentError, type ContentIssue } from '../lib/contentIssues.ts';
+import { ContentError, type ContentIssue, hasErrors } from '../lib/contentIssues.ts';
 import { buildReferenceIndex, indexArticle, type IndexedArticle, type ReferenceIndex } from '../lib/referenceIndex.ts';
 import { runContentCheck } from '../node/runContentCheck.ts';
 import type { CheckedArticle, CheckResult } from '../lib/checkArticles.ts';
@@ -65,10 +65,6 @@ function answersToDrafts(articles: readonly CheckedArticle[]): ContentIssue[] {
           })),
       ),
     );
-}
-
-function hasErrors(issues: readonly ContentIssue[]): boolean {
-  return issues.some((issue) => issue.severity === 'error');
 }
 
 /** Checks and publishes, or throws every issue: for a reader that finds nothing published (a page, a re-check in dev). */
