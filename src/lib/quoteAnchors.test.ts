@@ -106,3 +106,44 @@ describe('findOccurrences', () => {
     expect(findOccurrences(['cost (in $) is 3.5 [est.]'], '(in $) is 3.5 [est.]')).toEqual([{ block: 0, start: 5, end: 25 }]);
   });
 });
+
+describe('findOccurrences against a regular expression', () => {
+  /** The definition: the span's words joined by `\s+`, every match from every position. */
+  function byPattern(blocks: readonly string[], span: string) {
+    const words = span
+      .trim()
+      .split(/\s+/)
+      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(words.join('\\s+'), 'g');
+    return blocks.flatMap((text, block) => {
+      const found = [];
+      for (let at = 0; at <= text.length;) {
+        pattern.lastIndex = at;
+        const match = pattern.exec(text);
+        if (!match) break;
+        found.push({ block, start: match.index, end: match.index + match[0].length });
+        at = match.index + 1;
+      }
+      return found;
+    });
+  }
+
+  it('finds the same places in random texts with every kind of whitespace, repeats and overlaps', () => {
+    // A small alphabet so that words repeat and overlap; whitespace of several kinds, and regex metacharacters.
+    const alphabet = ['a', 'b', 'ab', '.', '(', ' ', ' ', '\n', '\u00a0', '\t', '“', 'é'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const text = (length: number) => Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
+    let compared = 0;
+    for (let round = 0; round < 400; round++) {
+      const blocks = [text(30), text(20)];
+      const source = blocks[random(2)]!;
+      const from = random(source.length);
+      const span = round % 4 === 0 ? text(4) : source.slice(from, from + 1 + random(10));
+      if (span.trim() === '') continue;
+      expect(findOccurrences(blocks, span), JSON.stringify({ blocks, span })).toEqual(byPattern(blocks, span));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+});

@@ -73,11 +73,10 @@ export function findInvisibleDifference(blocks: readonly string[], span: string)
       clean += text[i];
       kept.push(i);
     }
-    const pattern = spanPattern(cleanSpan);
-    const match = pattern.exec(clean);
+    const match = firstMatch(clean, block, wordsOf(cleanSpan), 0);
     if (!match) continue;
-    const from = kept[match.index]!;
-    const to = kept[match.index + match[0].length - 1]! + 1;
+    const from = kept[match.start]!;
+    const to = kept[match.end - 1]! + 1;
     const hidden = text.slice(from, to).search(INVISIBLE_CHARS);
     if (hidden !== -1) return { character: nameOf(text[from + hidden]!), in: 'text', block, at: from + hidden + 1 };
     if (inQuote !== -1) return { character: nameOf(span[inQuote]!), in: 'quote', at: inQuote + 1 };
@@ -85,27 +84,47 @@ export function findInvisibleDifference(blocks: readonly string[], span: string)
   return undefined;
 }
 
-/** A pattern for `span` in which any run of whitespace matches any run of whitespace in the text. */
-export function spanPattern(span: string): RegExp {
-  const words = span
-    .trim()
-    .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(words.join('\\s+'), 'g');
+/** JavaScript's `\s`: the characters a run of whitespace in a quote may stand for. */
+const WHITESPACE = /\s/;
+
+/** A span's words: any run of whitespace between them matches any run of whitespace in the text. */
+function wordsOf(span: string): string[] {
+  return span.trim().split(/\s+/);
+}
+
+/**
+ * Where `words` occur in `text` from `at`, separated by whitespace runs: the end, or -1. Matched by hand
+ * rather than with a regular expression made per quote: V8 interprets a new pattern's first runs, which
+ * made finding quotes the largest part of checking an article.
+ */
+function matchWordsAt(text: string, words: readonly string[], at: number): number {
+  let end = at + words[0]!.length;
+  for (let i = 1; i < words.length; i++) {
+    if (!WHITESPACE.test(text.charAt(end))) return -1;
+    while (WHITESPACE.test(text.charAt(end))) end++;
+    if (!text.startsWith(words[i]!, end)) return -1;
+    end += words[i]!.length;
+  }
+  return end;
+}
+
+/** The first place `words` occur in `block` at or after `from`. */
+function firstMatch(text: string, block: number, words: readonly string[], from: number): TextSpan | undefined {
+  for (let at = text.indexOf(words[0]!, from); at !== -1; at = text.indexOf(words[0]!, at + 1)) {
+    const end = matchWordsAt(text, words, at);
+    if (end !== -1) return { block, start: at, end };
+  }
+  return undefined;
 }
 
 /** Every place `span` occurs in `blocks`, in reading order (whitespace runs match any whitespace). */
 export function findOccurrences(blocks: readonly string[], span: string): TextSpan[] {
   const found: TextSpan[] = [];
   if (span.trim().length === 0) return found;
-  const pattern = spanPattern(span);
+  const words = wordsOf(span);
   blocks.forEach((text, block) => {
-    for (let at = 0; at <= text.length;) {
-      pattern.lastIndex = at;
-      const match = pattern.exec(text);
-      if (!match) break;
-      found.push({ block, start: match.index, end: match.index + match[0].length });
-      at = match.index + 1;
+    for (let match = firstMatch(text, block, words, 0); match; match = firstMatch(text, block, words, match.start + 1)) {
+      found.push(match);
     }
   });
   return found;
@@ -114,11 +133,7 @@ export function findOccurrences(blocks: readonly string[], span: string): TextSp
 /** The first place `span` occurs in `block` at or after `from`. */
 function findIn(blocks: readonly string[], block: number, span: string, from: number): TextSpan | undefined {
   const text = blocks[block];
-  if (text === undefined) return undefined;
-  const pattern = spanPattern(span);
-  pattern.lastIndex = from;
-  const match = pattern.exec(text);
-  return match ? { block, start: match.index, end: match.index + match[0].length } : undefined;
+  return text === undefined || span.trim().length === 0 ? undefined : firstMatch(text, block, wordsOf(span), from);
 }
 
 /** Follows the spans after `first`: each in the same block after the previous one, or in the next block. */
@@ -178,15 +193,14 @@ function missing(blocks: readonly string[], span: string, index: number): QuoteL
 
 /** Whether `span` would match if the boundary between two consecutive blocks were a space: where to cut it. */
 export function findBlockCrossing(blocks: readonly string[], span: string): BlockCrossing | undefined {
-  const pattern = spanPattern(span);
+  if (span.trim().length === 0) return undefined;
+  const words = wordsOf(span);
   for (let block = 0; block + 1 < blocks.length; block++) {
     const head = blocks[block]!;
     const joined = `${head}\n\n${blocks[block + 1]}`;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(joined); match; pattern.lastIndex = match.index + 1, match = pattern.exec(joined)) {
-      const end = match.index + match[0].length;
-      if (match.index < head.length && end > head.length + 2) {
-        return { block, parts: [head.slice(match.index).trim(), joined.slice(head.length + 2, end).trim()] };
+    for (let match = firstMatch(joined, block, words, 0); match; match = firstMatch(joined, block, words, match.start + 1)) {
+      if (match.start < head.length && match.end > head.length + 2) {
+        return { block, parts: [head.slice(match.start).trim(), joined.slice(head.length + 2, match.end).trim()] };
       }
     }
   }
