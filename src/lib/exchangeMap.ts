@@ -121,6 +121,15 @@ export const MAX_MAP_NODES = 40;
 
 const elk = new ELK();
 
+/**
+ * Lays out an ELK graph. In-process by default; the site passes one that caches layouts on disk and
+ * runs ELK on a worker thread (`node/exchangeLayouts.ts`). The graph holds sizes and ids only (no
+ * links), so equal exchanges have equal graphs whatever the base path.
+ */
+export type GraphLayout = (graph: ElkNode) => Promise<ElkNode>;
+
+export const layOutInProcess: GraphLayout = (graph) => elk.layout(graph);
+
 /** Cuts text into at most `maxLines` lines of at most `maxChars`, by words; a word longer than a line is split. */
 export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
   const words = text.trim().split(/\s+/).filter(Boolean);
@@ -196,6 +205,7 @@ interface GraphInput {
   paths: Pick<SitePaths, 'claimOnArticle'>;
   notInExchange: number;
   omittedEdges: number;
+  layout: GraphLayout;
 }
 
 const groupLabel = (ref: ClaimRef) => (ref.speaksFor ? `${ref.claimant.name}, for ${ref.speaksFor.name}` : ref.claimant.name);
@@ -291,7 +301,7 @@ async function layOut(input: GraphInput): Promise<ExchangeMap> {
     edges: edges.map((edge): ElkExtendedEdge => ({ id: edge.id, sources: [`${edge.from}:out`], targets: [`${edge.to}:in`] })),
   };
 
-  const laid = await elk.layout(graph);
+  const laid = await input.layout(graph);
 
   // Absolute positions: a child's coordinates are relative to its parent, an edge's to its container.
   const origin = new Map<string, Point>([['root', { x: 0, y: 0 }]]);
@@ -386,6 +396,13 @@ function collect(seeds: readonly ClaimRef[], lookup: AnswerLookup, pageSlug: str
   return { refs: sortedRefs, pairs: sortedPairs, omittedEdges, notInExchange: seeds.length - inExchange };
 }
 
+export interface ExchangeOptions {
+  /** At most this many claims (default `MAX_MAP_NODES`). */
+  maxNodes?: number;
+  /** How the graph is laid out (default: ELK in this thread). */
+  layout?: GraphLayout;
+}
+
 /**
  * The map of one article's exchange: every claim of the article that answers another or is answered
  * (in this article or another), and the claims of other articles it answers or is answered by.
@@ -395,14 +412,14 @@ function collect(seeds: readonly ClaimRef[], lookup: AnswerLookup, pageSlug: str
 export function articleExchange(
   article: IndexedArticle,
   paths: Pick<SitePaths, 'claimOnArticle'>,
-  options: { maxNodes?: number } = {},
+  options: ExchangeOptions = {},
 ): Promise<ExchangeMap> {
   const lookup: AnswerLookup = {
     answers: (ref) => (ref.articleSlug === article.slug ? (article.answers.get(ref.claim.id) ?? []) : []),
     answeredBy: (ref) => (ref.articleSlug === article.slug ? (article.answeredBy.get(ref.claim.id) ?? []) : []),
   };
   const collected = collect(article.claims, lookup, article.slug, options.maxNodes ?? MAX_MAP_NODES);
-  return layOut({ ...collected, pageSlug: article.slug, paths });
+  return layOut({ ...collected, pageSlug: article.slug, paths, layout: options.layout ?? layOutInProcess });
 }
 
 /**
@@ -414,9 +431,9 @@ export function partyExchange(
   claims: readonly PartyClaim[],
   articleBySlug: ReadonlyMap<string, IndexedArticle>,
   paths: Pick<SitePaths, 'claimOnArticle'>,
-  options: { maxNodes?: number } = {},
+  options: ExchangeOptions = {},
 ): Promise<ExchangeMap> {
   const made = claims.filter((claim) => claim.roles.by).map((claim) => claim.ref);
   const collected = collect(made, answerLookup(articleBySlug), undefined, options.maxNodes ?? MAX_MAP_NODES);
-  return layOut({ ...collected, paths });
+  return layOut({ ...collected, paths, layout: options.layout ?? layOutInProcess });
 }
