@@ -1,31 +1,21 @@
 // Imports a raw article as a draft: `npm run new -- <file.txt|.md|.html> [--slug <slug>] [--title <title>] [--markdown]`.
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { articlesDir } from '../src/node/env.ts';
 import { checkArticleSlug, draftFile, slugify } from '../src/authoring/draft.ts';
-import { AuthoringError } from '../src/authoring/errors.ts';
+import { AuthoringError, parseCommandLine } from '../src/authoring/errors.ts';
 import { importArticle } from '../src/authoring/importArticle.ts';
 import { decodeInput, formatOf, MAX_INPUT_BYTES } from '../src/authoring/input.ts';
 
 const USAGE = 'usage: npm run new -- <file.txt|file.md|file.html> [--slug <slug>] [--title "<headline>"] [--markdown]';
 
 function main(): void {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        slug: { type: 'string' },
-        title: { type: 'string' },
-        markdown: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new AuthoringError(`${(error as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(USAGE, {
+    slug: { type: 'string' },
+    title: { type: 'string' },
+    markdown: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     console.log(USAGE);
     console.log('  --markdown  read a .txt file as Markdown (headings, lists, quotes) instead of plain paragraphs');

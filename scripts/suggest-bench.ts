@@ -20,6 +20,26 @@ const sources: ArticleSource[] = folders.flatMap((dir) => readArticleSources(dir
 const rows: string[][] = [['article', 'claims', 'suggested', 'matched', 'recall', 'precision', 'same kind', 'same by', 'ms']];
 const total = { editorial: 0, suggested: 0, matched: 0, sameKind: 0, sameBy: 0, ms: 0, unverified: 0, dropped: 0, quotes: 0 };
 
+/** One line of the table: the counts, recall, precision and agreement of an article or of all. */
+function row(
+  label: string,
+  counts: { editorial: number; suggested: number; matched: number; sameKind: number; sameBy: number },
+  ms: string,
+) {
+  const { editorial, suggested, matched, sameKind, sameBy } = counts;
+  return [
+    label,
+    String(editorial),
+    String(suggested),
+    String(matched),
+    ratio(matched, editorial),
+    ratio(matched, suggested),
+    ratio(sameKind, matched),
+    ratio(sameBy, matched),
+    ms,
+  ];
+}
+
 // Warm up compromise's lexicon once, so the first article's time is not the library's start-up.
 suggest({ slug: 'warm-up', blocks: [{ type: 'paragraph', text: 'The minister said the talks would resume on Friday.' }] });
 
@@ -51,17 +71,7 @@ for (const source of sources) {
   total.sameKind += score.sameKind;
   total.sameBy += score.sameBy;
   total.ms += ms;
-  rows.push([
-    source.slug,
-    String(score.editorial),
-    String(score.suggested),
-    String(score.matched),
-    ratio(score.matched, score.editorial),
-    ratio(score.matched, score.suggested),
-    ratio(score.sameKind, score.matched),
-    ratio(score.sameBy, score.matched),
-    ms.toFixed(0),
-  ]);
+  rows.push(row(source.slug, score, ms.toFixed(0)));
   if (verbose) {
     console.log(`\n${source.slug}`);
     for (const id of score.missed) {
@@ -79,17 +89,7 @@ for (const source of sources) {
     }
   }
 }
-rows.push([
-  'overall',
-  String(total.editorial),
-  String(total.suggested),
-  String(total.matched),
-  ratio(total.matched, total.editorial),
-  ratio(total.matched, total.suggested),
-  ratio(total.sameKind, total.matched),
-  ratio(total.sameBy, total.matched),
-  (total.ms / Math.max(1, sources.length)).toFixed(0) + ' avg',
-]);
+rows.push(row('overall', total, (total.ms / Math.max(1, sources.length)).toFixed(0) + ' avg'));
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
 console.log('');

@@ -1,30 +1,24 @@
 // Proposes parties and claims for an article: `npm run suggest -- <slug> [--json] [--write]`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readArticleSources } from '../src/node/articleFiles.ts';
 import { articlesDir } from '../src/node/env.ts';
 import { formatIssue } from '../src/lib/contentIssues.ts';
 import { checkArticles } from '../src/lib/checkArticles.ts';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { suggestInput } from '../src/authoring/articleInput.ts';
-import { AuthoringError } from '../src/authoring/errors.ts';
+import { AuthoringError, parseCommandLine } from '../src/authoring/errors.ts';
 import { mergeIntoFile, suggestionsJson, suggestionsYaml } from '../src/authoring/output.ts';
 import { suggest } from '../src/authoring/suggest.ts';
 
 const USAGE = 'usage: npm run suggest -- <slug> [--json] [--write]';
 
 function main(): void {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, write: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new AuthoringError(`${(error as Error).message}\n${USAGE}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandLine(USAGE, {
+    json: { type: 'boolean' },
+    write: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return void console.log(USAGE);
   if (positionals.length !== 1) throw new AuthoringError(`give the slug of one article\n${USAGE}`);
   const slug = positionals[0]!.replace(/\.mdx$/, '').replace(/^.*\//, '');

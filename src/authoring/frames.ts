@@ -277,6 +277,18 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
       const i = candidate.index;
       const verbToken = tokens[i]!;
       const { verb } = candidate;
+      /** A frame of this verb in this sentence: its type, speaker and spans, and anything more. */
+      const frameOf = (type: FrameType, speaker: Range | undefined, spans: Range[], more: Partial<Frame> = {}): Frame => ({
+        block,
+        type,
+        kind: verb.kind,
+        verb: verbToken.text,
+        lemma: verb.lemma,
+        speaker,
+        spans,
+        sentence: sentenceRange,
+        ...more,
+      });
       const previousFrame = accepted[accepted.length - 1];
       // "urged both sides to meet and said it would host the talks": a second verb of the same speaker.
       if (previousFrame && /^(and|but)$/.test(word(tokens[i - 1])) && previousFrame.frame.speaker) {
@@ -353,18 +365,10 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         }
         const content = contentAfter(text, tokens, i, verb);
         if (!content) continue;
-        frame = {
-          block,
-          type: 'participle',
+        frame = frameOf('participle', speaker, [content], {
           pronoun: inherited ? undefined : main && speaker === main.frame.speaker ? main.frame.pronoun : undefined,
-          kind: verb.kind,
-          verb: verbToken.text,
-          lemma: verb.lemma,
-          speaker,
           inherited,
-          spans: [content],
-          sentence: sentenceRange,
-        };
+        });
         regionStart = afterComma ? i : i;
       } else if (
         afterComma &&
@@ -384,16 +388,7 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
           ? quotationBefore(text, tokens[i - 1]!.end + 1)
           : trimRange(text, { start: clauseStart(tokens, i - 1), end: tokens[i - 1]!.end });
         if (!before || !speaker) continue;
-        frame = {
-          block,
-          type: 'inverted',
-          kind: verb.kind,
-          verb: verbToken.text,
-          lemma: verb.lemma,
-          speaker,
-          spans: [before],
-          sentence: sentenceRange,
-        };
+        frame = frameOf('inverted', speaker, [before]);
       } else {
         const [subjectStart, subjectEnd] = trimSubject(tokens, boundary, i);
         if (subjectEnd <= subjectStart) continue;
@@ -435,16 +430,7 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
           const span = trimRange(text, { start: tokens[from]!.start, end: verbToken.end });
           if (span) {
             accepted.push({
-              frame: {
-                block,
-                type: 'subject-verb',
-                kind: verb.kind,
-                verb: verbToken.text,
-                lemma: verb.lemma,
-                speaker: speakerRange,
-                spans: [span],
-                sentence: sentenceRange,
-              },
+              frame: frameOf('subject-verb', speakerRange, [span]),
               candidate,
               regionStart: from,
             });
@@ -471,64 +457,23 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
             const first = trimRange(text, { start: clauseStart(tokens, from - 1), end: beforeEnd.end + 1 });
             const second = trimRange(text, { start: tokens[i + 1]!.start - tokens[i + 1]!.pre.length, end: sentence.end });
             if (!first || !second) continue;
-            frame = {
-              block,
-              type: 'parenthetical',
-              kind: verb.kind,
-              verb: verbToken.text,
-              lemma: verb.lemma,
-              speaker,
-              pronoun,
-              spans: [first, second],
-              sentence: sentenceRange,
-            };
+            frame = frameOf('parenthetical', speaker, [first, second], { pronoun });
           } else {
             const quoted = closesQuote(beforeEnd) ? quotationBefore(text, beforeEnd.end + beforeEnd.post.length) : undefined;
             const before = quoted ?? trimRange(text, { start: clauseStart(tokens, from - 1), end: beforeEnd.end });
             if (!before) continue;
-            frame = {
-              block,
-              type: 'after-quote',
-              kind: verb.kind,
-              verb: verbToken.text,
-              lemma: verb.lemma,
-              speaker,
-              pronoun,
-              spans: [before],
-              sentence: sentenceRange,
-            };
+            frame = frameOf('after-quote', speaker, [before], { pronoun });
           }
         } else {
           if (/:\s*$/.test(verbToken.post) && i === tokens.length - 1) {
-            frames.push({
-              block,
-              type: 'subject-verb',
-              kind: verb.kind,
-              verb: verbToken.text,
-              lemma: verb.lemma,
-              speaker,
-              pronoun,
-              spans: [],
-              sentence: sentenceRange,
-              introduces: true,
-            });
+            frames.push(frameOf('subject-verb', speaker, [], { pronoun, introduces: true }));
             continue;
           }
           const content = candidate.label
             ? trimRange(text, { start: verbToken.start, end: sentence.end })
             : contentAfter(text, tokens, i, verb);
           if (!content) continue;
-          frame = {
-            block,
-            type: 'subject-verb',
-            kind: verb.kind,
-            verb: verbToken.text,
-            lemma: verb.lemma,
-            speaker,
-            pronoun,
-            spans: [content],
-            sentence: sentenceRange,
-          };
+          frame = frameOf('subject-verb', speaker, [content], { pronoun });
         }
       }
       if (frame) accepted.push({ frame, candidate, regionStart });
