@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, readArticleSources, readFrontmatter } from './articleFiles.ts';
 import { formatIssue } from '../lib/contentIssues.ts';
@@ -90,6 +91,55 @@ describe('readFrontmatter', () => {
     expect(readFrontmatter('---\ntitle: A\ntitle: B\n---\nText.')).toMatchObject({
       error: expect.stringContaining('the frontmatter is not valid YAML'),
     });
+  });
+});
+
+describe('a line starting with "---" inside the frontmatter', () => {
+  // The dek's block scalar holds a line of dashes at the start of a line: the build's reader ends the frontmatter there.
+  const CUT_IN_BLOCK_SCALAR = [
+    '---',
+    'title: A',
+    'dek: |',
+    '  The first part of the standfirst',
+    '--- and its second part',
+    '  goes on here',
+    'parties: []',
+    'claims: []',
+    '---',
+    '',
+    'Text.',
+  ].join('\n');
+
+  it('is a located error naming the block scalar and what would be lost, not "claims: required field is missing"', () => {
+    const { sources, messages } = read({ 'a.mdx': CUT_IN_BLOCK_SCALAR });
+    expect(sources).toEqual([]);
+    expect(messages).toEqual([
+      'error: articles/a.mdx › frontmatter: line 5 starts with "---", which ends the frontmatter there, inside the block scalar "dek" begun on line 3: ' +
+        'the build\'s reader stops at the first line starting with "---", so the rest of that line ("and its second part") and the lines after it ' +
+        '(from line 6, "goes on here") would be read as the article\'s text, not as frontmatter\n' +
+        '    fix: indent line 5 like the other lines of the block scalar (an indented "---" is text), or rephrase it so that it does not start with "---" (e.g. "—")',
+    ]);
+  });
+
+  it('mirrors Astro’s own reader, which ends the frontmatter at the same line', () => {
+    // Lines 2–4: the frontmatter Astro would parse stops before line 5.
+    expect(extractFrontmatter(CUT_IN_BLOCK_SCALAR)).toBe('\ntitle: A\ndek: |\n  The first part of the standfirst\n');
+  });
+
+  it('ends the frontmatter early between two fields, and says so', () => {
+    const { messages } = read({ 'a.mdx': '---\ntitle: A\n---\nparties: []\nclaims: []\n---\n\nText.\n' });
+    expect(messages).toEqual([
+      'error: articles/a.mdx › frontmatter: line 3 starts with "---", which ends the frontmatter there: the build\'s reader stops at the first line ' +
+        'starting with "---", so the lines after it (from line 4, "parties: []") would be read as the article\'s text, not as frontmatter\n' +
+        '    fix: remove line 3, or, if it is part of a value, indent it under its field or put the value in quotes',
+    ]);
+  });
+
+  it('is no error when indented inside the block scalar, or when a frontmatter ending in a block scalar is followed by the text', () => {
+    const indented = readFrontmatter('---\ntitle: A\ndek: |\n  First\n  ---\n  second\nparties: []\n---\n\nText.\n');
+    expect(indented).toMatchObject({ data: { dek: 'First\n---\nsecond\n', parties: [] } });
+    const endsInScalar = readFrontmatter('---\ntitle: A\nsource:\n  note: |\n    A note\n---\n\nText: with a colon.\n');
+    expect(endsInScalar).toMatchObject({ data: { source: { note: 'A note\n' } } });
   });
 });
 

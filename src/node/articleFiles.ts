@@ -144,6 +144,8 @@ export function readFrontmatter(text: string): { data: unknown; body: string } |
     };
   }
   const raw = match[2]!;
+  const cutShort = frontmatterCutShort(text, match);
+  if (cutShort) return cutShort;
   let data: unknown;
   try {
     data = parseYaml(raw, { maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: true, prettyErrors: true });
@@ -165,4 +167,62 @@ export function readFrontmatter(text: string): { data: unknown; body: string } |
   }
   const body = match[1]!.replace(/[^\r\n]/g, '') + raw.replace(/[^\r\n]/g, '') + text.slice(match.index + match[0].length);
   return { data, body };
+}
+
+/** The schema's top-level fields: one of them right after the closing `---` means the frontmatter was meant to go on. */
+const TOP_LEVEL_FIELD = /^(title|dek|draft|source|parties|claims):/;
+/** A line opening a YAML block scalar (`key: |`, `- key: >-`, `- |`), its key and its indentation. */
+const BLOCK_SCALAR = /^( *(?:- +)*)(?:([^\s:#'"][^:#]*?|"[^"]*"|'[^']*') *: +)?[|>][-+1-9]{0,2} *(?:#.*)?$/;
+
+/**
+ * Astro's reader, and so this one, ends the frontmatter at the first line *starting* with `---`. Such a
+ * line meant as part of the frontmatter (in a block scalar, or with text after the dashes) would make the
+ * fields after it the article's text, reported as "claims: required field is missing": this says what
+ * happened, at the file's line.
+ */
+function frontmatterCutShort(text: string, match: RegExpExecArray): { error: string; fix: string } | undefined {
+  const raw = match[2]!;
+  const closeAt = match.index + match[0].length - 3;
+  const lineOf = (index: number) => text.slice(0, index).split('\n').length;
+  const line = lineOf(closeAt);
+  const closingEnd = text.indexOf('\n', closeAt);
+  const closing = text.slice(closeAt, closingEnd < 0 ? text.length : closingEnd).replace(/\r$/, '');
+  const after = closingEnd < 0 ? [] : text.slice(closingEnd + 1).split('\n');
+  const nextIndex = after.findIndex((l) => l.trim() !== '');
+  const next = nextIndex < 0 ? undefined : after[nextIndex]!.replace(/\r$/, '');
+  const nextLine = line + 1 + nextIndex;
+
+  // The block scalar the frontmatter ends in, if any: its opening line and every content line after it indented deeper.
+  const rawLines = raw.split('\n').slice(0, -1);
+  const firstRawLine = lineOf(match.index + match[1]!.length);
+  let scalar: { key: string; line: number; indent: number } | undefined;
+  for (let i = rawLines.length - 1; i >= 0; i--) {
+    const opening = BLOCK_SCALAR.exec(rawLines[i]!.replace(/\r$/, ''));
+    if (!opening) continue;
+    const indent = opening[1]!.length;
+    const inside = rawLines.slice(i + 1).every((l) => l.trim() === '' || l.length - l.trimStart().length > indent);
+    if (inside) scalar = { key: opening[2]?.replace(/^["']|["']$/g, '') ?? 'a list item', line: firstRawLine + i, indent };
+    break;
+  }
+  const continues = next !== undefined && (TOP_LEVEL_FIELD.test(next) || (scalar !== undefined && /^[ \t]/.test(next)));
+  const trailing = closing.slice(3).trim();
+  if (!trailing && !continues) return undefined;
+
+  const where = scalar
+    ? `, inside the block scalar ${scalar.key === 'a list item' ? 'of a list item' : `"${scalar.key}"`} begun on line ${scalar.line}`
+    : '';
+  const lost = [
+    trailing ? `the rest of that line ("${trailing.length > 40 ? `${trailing.slice(0, 40)}…` : trailing}")` : '',
+    continues ? `the lines after it (from line ${nextLine}, "${next!.trim().slice(0, 40)}")` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return {
+    error: `line ${line} starts with "---", which ends the frontmatter there${where}: the build's reader stops at the first line starting with "---", so ${lost} would be read as the article's text, not as frontmatter`,
+    fix: scalar
+      ? `indent line ${line} like the other lines of the block scalar (an indented "---" is text), or rephrase it so that it does not start with "---" (e.g. "—")`
+      : continues
+        ? `remove line ${line}, or, if it is part of a value, indent it under its field or put the value in quotes`
+        : 'end the frontmatter with a line holding only "---"; a frontmatter line must not start with "---" (indent it under its field, or put the value in quotes)',
+  };
 }
