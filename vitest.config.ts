@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/support/**/*.test.ts'] } },
+      // The social image reads the colour tokens with `?raw`, which Vitest leaves empty for CSS unless included.
+      {
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/support/**/*.test.ts'], css: { include: [/src\/styles\/tokens\.css/] } },
+      },
       {
         test: {
           name: 'site',

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { socialImagePng, titleLines, woffToSfnt } from './socialImage.ts';
+import { CARD_COLOURS, cardSvg, colourToken, missingGlyphs, socialImagePng, titleLines } from './socialImage.ts';
+import { TEXT_LIMIT, cardText } from './socialImageText.ts';
+import { woffToSfnt } from './socialImageFonts.ts';
 
 const card = { title: 'Pakistan rejects an accusation', subtitle: '2 claims by 2 parties', siteName: 'Standpoint' };
 /** Width and height from a PNG's IHDR chunk. */
@@ -36,6 +38,9 @@ describe('socialImagePng', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(size(png)).toEqual([1200, 630]);
     expect((await socialImagePng(card)).equals(png)).toBe(true);
+    for (const title of ['پاکستان نے الزام مسترد کر دیا', 'Leaders react 🙂🔥 🇵🇱', 'Erdoğan and Nguyễn']) {
+      expect((await socialImagePng({ ...card, title })).equals(await socialImagePng({ ...card, title }))).toBe(true);
+    }
   });
 
   it('is an 8-bit palette image of paper, rule and shades of the two inks, with text drawn on it', async () => {
@@ -124,5 +129,144 @@ describe('woffToSfnt', () => {
     const tags = Array.from({ length: sfnt.readUInt16BE(4) }, (_, i) => sfnt.toString('latin1', 12 + 16 * i, 16 + 16 * i));
     expect(tags).toContain('glyf');
     expect(() => woffToSfnt(Buffer.from('not a font'))).toThrow();
+  });
+});
+
+/** The rows of a card as palette indices (no filter bytes). */
+function pixelRows(png: Buffer): Buffer[] {
+  const rows = inflateSync(Buffer.concat(chunks(png).get('IDAT')!));
+  return Array.from({ length: 630 }, (_, y) => rows.subarray(y * 1201 + 1, (y + 1) * 1201));
+}
+
+/** The leftmost and rightmost column of ink (the inks' shades, not paper or rule) in rows [from, to). */
+function inkColumns(png: Buffer, from: number, to: number): [number, number] | undefined {
+  let [min, max] = [Infinity, -Infinity];
+  pixelRows(png)
+    .slice(from, to)
+    .forEach((row) =>
+      row.forEach((index, x) => {
+        if (index > 1) [min, max] = [Math.min(min, x), Math.max(max, x)];
+      }),
+    );
+  return min === Infinity ? undefined : [min, max];
+}
+
+/** The `<text>` elements of a card's SVG: x, anchor, face and text. */
+const texts = (svg: string) =>
+  [...svg.matchAll(/<text x="([\d.]+)"(?: text-anchor="(end)")? y="([\d.]+)" font-family="([^"]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+    x: Number(m[1]),
+    end: m[2] === 'end',
+    y: Number(m[3]),
+    face: m[4],
+    text: m[5],
+  }));
+
+const TITLES = {
+  urdu: 'پاکستان نے افغانستان میں مداخلت کے طالبان کے الزام کو مسترد کر دیا',
+  arabic: 'باكستان ترفض اتهام طالبان بالتدخل في شؤون أفغانستان الداخلية، ولا تقبل ذلك',
+  persian: 'وزارت خارجه‌ی ایران اتهام را رد کرد',
+  emoji: 'Leaders react 🙂🔥 to the summit 🇵🇱 👨‍👩‍👧 ❤️ — a day of ✅ and ❌',
+  latinExtended: 'Erdoğan, Wałęsa and Nguyễn Phú Trọng meet in Łódź; Þórður and Ærø say “no”',
+  vietnameseDecomposed: 'Nguye\u0302\u0303n Phu\u0301 Tro\u0323ng',
+  greekAndCyrillic: 'Μητσοτάκης and Зеленський',
+};
+
+describe('the fonts of the card', () => {
+  it('have a glyph for every character of Urdu, Arabic, Persian, emoji, Latin Extended, Vietnamese, Greek and Cyrillic titles', () => {
+    for (const [script, title] of Object.entries(TITLES)) expect([script, missingGlyphs(title)]).toEqual([script, []]);
+  });
+
+  it('find the characters they lack, and then the card leaves the title off rather than draw boxes', async () => {
+    const title = 'Xi Jinping 习近平 meets the press';
+    expect(missingGlyphs(title)).toEqual(['习', '近', '平']);
+    expect(titleLines(title)).toEqual([]);
+    const png = await socialImagePng({ ...card, title });
+    expect(inkColumns(png, 120, 480)).toBeUndefined();
+  });
+
+  it('draw a line that mixes faces and emoji sequences (a flag, a family), which resvg would drop as one text of several faces', async () => {
+    const plain = inkColumns(await socialImagePng({ ...card, title: 'The summit' }), 120, 480)!;
+    const mixed = inkColumns(await socialImagePng({ ...card, title: 'The summit 🇵🇱 👨‍👩‍👧' }), 120, 480)!;
+    expect(mixed[1]).toBeGreaterThan(plain[1] + 100);
+    expect(texts(cardSvg({ ...card, title: 'The summit 🇵🇱 👨‍👩‍👧' })).map((t) => [t.face, t.text])).toEqual([
+      ['Inter latin', 'The summit'],
+      ['Inter latin', ' '],
+      ['Noto Emoji', '🇵🇱'],
+      ['Inter latin', ' '],
+      ['Noto Emoji', '👨‍👩‍👧'],
+      ['Inter latin', '2 claims by 2 parties'],
+    ]);
+  });
+});
+
+describe('right-to-left titles', () => {
+  it('are set right-aligned within the text area, every line inside it', async () => {
+    const long = `${TITLES.urdu} ${TITLES.arabic} ${TITLES.urdu}`;
+    const [left, right] = inkColumns(await socialImagePng({ ...card, title: long }), 120, 480)!;
+    // Within a few pixels: a shaped word's width is its ink's and its side bearings', as resvg measures it.
+    expect(left).toBeGreaterThanOrEqual(96 - 8);
+    expect(right).toBeLessThanOrEqual(96 + 1030 + 4);
+    expect(right).toBeGreaterThan(96 + 1030 - 20);
+    expect(titleLines(long)).toHaveLength(5);
+  });
+
+  it('draw each Arabic phrase as one text in the Arabic face (shaped whole: letters joined), and order runs right to left', () => {
+    const title = texts(cardSvg({ ...card, title: 'پاکستان اور Kabul (کابل) نے کہا' })).slice(0, -1);
+    // In visual order, left to right: the last words read, the Latin name, the first words read (right-aligned);
+    // the brackets mirrored, as the bidi algorithm mirrors them in right-to-left text.
+    expect(title.map((t) => [t.face, t.text, t.end])).toEqual([
+      ['Noto Sans Arabic', 'نے کہا', true],
+      ['Inter latin', ' ', true],
+      ['Inter latin', '(', true],
+      ['Noto Sans Arabic', 'کابل', true],
+      ['Inter latin', ') ', true],
+      ['Inter latin', 'Kabul', false],
+      ['Inter latin', ' ', true],
+      ['Noto Sans Arabic', 'پاکستان اور', true],
+    ]);
+    expect(title.map((t) => t.x)).toEqual([...title.map((t) => t.x)].sort((a, b) => a - b));
+  });
+});
+
+describe('long fields', () => {
+  it('are cut to a bound before anything is measured, and the cut ends the card’s text in "…"', () => {
+    const word = 'x'.repeat(1_000_000);
+    expect(cardText(word)).toEqual({ text: 'x'.repeat(TEXT_LIMIT), cut: true });
+    const lines = titleLines(word);
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toMatch(/x…$/);
+    expect(cardText('short').cut).toBe(false);
+    // A title cut before five lines are full still ends in "…".
+    const words = Array.from({ length: 300_000 }, () => 'ab').join('\u200b');
+    expect(titleLines(words).at(-1)).toMatch(/…$/);
+  });
+
+  it('draws a 1 MB one-word title on the card, clamped', async () => {
+    const png = await socialImagePng({ ...card, title: 'x'.repeat(1_000_000) });
+    expect(size(png)).toEqual([1200, 630]);
+    const [left, right] = inkColumns(png, 120, 480)!;
+    expect(left).toBeGreaterThanOrEqual(92);
+    expect(right).toBeLessThanOrEqual(1130);
+  });
+
+  it('never splits a character made of two UTF-16 units', () => {
+    const lines = titleLines('🙂'.repeat(1000));
+    expect(lines.join('')).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+  });
+});
+
+describe('the card’s colours', () => {
+  it('are the light scheme’s design tokens of the site’s CSS', () => {
+    const css = readFileSync(new URL('../styles/tokens.css', import.meta.url), 'utf8');
+    expect(CARD_COLOURS).toEqual({
+      paper: colourToken('color-bg', css),
+      rule: colourToken('color-mark-rule', css),
+      ink: colourToken('color-text', css),
+      muted: colourToken('color-muted', css),
+    });
+    expect(
+      colourToken('color-bg', ':root { --color-bg: #102030; } @media (prefers-color-scheme: dark) { :root { --color-bg: #000000; } }'),
+    ).toEqual([0x10, 0x20, 0x30]);
+    expect(() => colourToken('color-paper', css)).toThrow('--color-paper');
   });
 });

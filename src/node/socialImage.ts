@@ -4,20 +4,38 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { constants as zlibConstants, crc32, deflate as deflateCallback, inflateSync } from 'node:zlib';
+import { constants as zlibConstants, crc32, deflate as deflateCallback } from 'node:zlib';
 import { renderAsync } from '@resvg/resvg-js';
+import tokensCss from '../styles/tokens.css?raw';
+import { type Face, cardFaces, faceChain, faceFile, facesHash } from './socialImageFonts.ts';
+import {
+  type Run,
+  type TextStyle,
+  cardText,
+  escapeXml,
+  rightToLeftNeutrals,
+  runWidth,
+  runsWidth,
+  segment,
+  visualOrder,
+  wrapText,
+} from './socialImageText.ts';
 
 /*
  * The social preview card: a fixed template (paper, a gold rule on the left, the site's name, the title,
  * a subtitle), drawn as cheaply as a build of thousands of articles needs:
  *
- * - no general layout engine: the title is wrapped here with the font's advance widths, and the SVG holds
- *   three `<text>` elements that resvg shapes and fills with Inter (loaded from the npm package's WOFF, so
- *   every machine draws the same image without system fonts, and resvg does not scan the system's fonts);
+ * - no general layout engine: the title is wrapped with the widths of the faces that draw it
+ *   (`socialImageText.ts`; the faces in `socialImageFonts.ts`: Inter for Latin, Greek and Cyrillic, Noto Sans
+ *   Arabic, Noto Emoji), and the SVG holds one `<text>` for each run of one face, placed in bidi order, which
+ *   resvg shapes (Arabic letters joined, emoji sequences) and fills; a title with a character none of the
+ *   faces has is left off the card rather than drawn with missing-glyph boxes;
  * - the static part (paper, rule, site name) is drawn once per process; each card rasterises only the
- *   rows of its title and subtitle, packed one above the other, as coverage (alpha) on the thread pool;
- * - the card is an 8-bit palette PNG (paper, rule and 127 shades of each ink), encoded here with zlib's
- *   asynchronous deflate, also on the thread pool: the main thread only wraps, copies and maps bytes.
+ *   rows of its title and subtitle, packed one above the other, as coverage (alpha) on the thread pool,
+ *   loading only the faces its text uses;
+ * - the card is an 8-bit palette PNG (paper, rule and 127 shades of each ink, from the site's colour
+ *   tokens), encoded here with zlib's asynchronous deflate, also on the thread pool: the main thread only
+ *   wraps, copies and maps bytes.
  */
 
 const require = createRequire(import.meta.url);
@@ -27,123 +45,6 @@ export interface SocialCard {
   /** e.g. "26 claims by 7 parties". */
   subtitle: string;
   siteName: string;
-}
-
-// ---------------------------------------------------------------- fonts
-
-/** A TrueType font from a WOFF 1.0 file (each table zlib-compressed), as resvg reads only TTF/OTF. */
-export function woffToSfnt(woff: Buffer): Buffer {
-  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF 1.0 font');
-  const count = woff.readUInt16BE(12);
-  const tables = Array.from({ length: count }, (_, i) => {
-    const at = 44 + 20 * i;
-    const [offset, compressed, length] = [woff.readUInt32BE(at + 4), woff.readUInt32BE(at + 8), woff.readUInt32BE(at + 12)];
-    const stored = woff.subarray(offset, offset + compressed);
-    return {
-      tag: woff.toString('latin1', at, at + 4),
-      checksum: woff.readUInt32BE(at + 16),
-      data: compressed < length ? inflateSync(stored) : stored,
-    };
-  });
-  const headerBytes = 12 + 16 * count;
-  const out = Buffer.alloc(tables.reduce((size, t) => size + ((t.data.length + 3) & ~3), headerBytes));
-  const power = 2 ** Math.floor(Math.log2(count));
-  out.writeUInt32BE(woff.readUInt32BE(4), 0);
-  out.writeUInt16BE(count, 4);
-  out.writeUInt16BE(16 * power, 6);
-  out.writeUInt16BE(Math.log2(power), 8);
-  out.writeUInt16BE(16 * (count - power), 10);
-  let position = headerBytes;
-  tables.forEach((t, i) => {
-    out.write(t.tag, 12 + 16 * i, 'latin1');
-    out.writeUInt32BE(t.checksum, 16 + 16 * i);
-    out.writeUInt32BE(position, 20 + 16 * i);
-    out.writeUInt32BE(t.data.length, 24 + 16 * i);
-    t.data.copy(out, position);
-    position += (t.data.length + 3) & ~3;
-  });
-  return out;
-}
-
-interface Font {
-  weight: 400 | 700;
-  sfnt: Buffer;
-  unitsPerEm: number;
-  ascender: number;
-  descender: number;
-  lineGap: number;
-  /** Advance width in font units of a code point (the missing-glyph box's for one the font lacks). */
-  advance: (codePoint: number) => number;
-}
-
-function readFont(weight: 400 | 700): Font {
-  const sfnt = woffToSfnt(readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)));
-  const table = (tag: string) => {
-    for (let i = 0; i < sfnt.readUInt16BE(4); i++) {
-      const at = 12 + 16 * i;
-      if (sfnt.toString('latin1', at, at + 4) === tag)
-        return sfnt.subarray(sfnt.readUInt32BE(at + 8), sfnt.readUInt32BE(at + 8) + sfnt.readUInt32BE(at + 12));
-    }
-    throw new Error(`font table ${tag} missing`);
-  };
-  const [head, hhea, hmtx, cmap] = [table('head'), table('hhea'), table('hmtx'), table('cmap')];
-  const metricCount = hhea.readUInt16BE(34);
-  const glyphs = new Map<number, number>();
-  // cmap format 4 (Unicode BMP, platform 3 encoding 1 or platform 0).
-  for (let i = 0; i < cmap.readUInt16BE(2); i++) {
-    const [platform, encoding, offset] = [cmap.readUInt16BE(4 + 8 * i), cmap.readUInt16BE(6 + 8 * i), cmap.readUInt32BE(8 + 8 * i)];
-    if (!((platform === 3 && encoding === 1) || platform === 0) || cmap.readUInt16BE(offset) !== 4) continue;
-    const segments = cmap.readUInt16BE(offset + 6) / 2;
-    const ends = offset + 14;
-    const starts = ends + 2 * segments + 2;
-    const deltas = starts + 2 * segments;
-    const rangeOffsets = deltas + 2 * segments;
-    for (let s = 0; s < segments; s++) {
-      const [start, end, delta, rangeOffset] = [
-        cmap.readUInt16BE(starts + 2 * s),
-        cmap.readUInt16BE(ends + 2 * s),
-        cmap.readInt16BE(deltas + 2 * s),
-        cmap.readUInt16BE(rangeOffsets + 2 * s),
-      ];
-      for (let c = start; c <= end && c !== 0xffff; c++) {
-        const glyph = rangeOffset === 0 ? (c + delta) & 0xffff : cmap.readUInt16BE(rangeOffsets + 2 * s + rangeOffset + 2 * (c - start));
-        if (glyph !== 0 && !glyphs.has(c)) glyphs.set(c, rangeOffset === 0 ? glyph : (glyph + delta) & 0xffff);
-      }
-    }
-  }
-  const advanceOf = (glyph: number) => hmtx.readUInt16BE(4 * Math.min(glyph, metricCount - 1));
-  return {
-    weight,
-    sfnt,
-    unitsPerEm: head.readUInt16BE(18),
-    ascender: hhea.readInt16BE(4),
-    descender: hhea.readInt16BE(6),
-    lineGap: hhea.readInt16BE(8),
-    advance: (codePoint) => advanceOf(glyphs.get(codePoint) ?? 0),
-  };
-}
-
-const REGULAR = readFont(400);
-const BOLD = readFont(700);
-const FONTS_HASH = createHash('sha256').update(REGULAR.sfnt).update(BOLD.sfnt).digest('hex').slice(0, 16);
-
-/** resvg loads fonts from files only: the TTFs are written once, under a name that is their content's hash. */
-const fontFileCache = new Map<string, string[]>();
-function fontFiles(dir: string): string[] {
-  let files = fontFileCache.get(dir);
-  if (!files) {
-    mkdirSync(dir, { recursive: true });
-    files = [REGULAR, BOLD].map((font) => {
-      const file = join(dir, `inter-${font.weight}-${FONTS_HASH}.ttf`);
-      if (!existsSync(file)) {
-        writeFileSync(`${file}.${process.pid}.tmp`, font.sfnt);
-        renameSync(`${file}.${process.pid}.tmp`, file);
-      }
-      return file;
-    });
-    fontFileCache.set(dir, files);
-  }
-  return files;
 }
 
 // ---------------------------------------------------------------- layout
@@ -156,108 +57,101 @@ const TOP = 64;
 const BOTTOM = HEIGHT - 64;
 const TEXT_WIDTH = 1030;
 const MAX_TITLE_LINES = 5;
-/** Rows and columns around a text's line boxes that its glyphs may reach (accents, descenders, overhangs). */
+/** Rows and columns around a text's line boxes that Inter's glyphs may reach (accents, descenders, overhangs). */
 const MARGIN = 12;
 const LAYER_LEFT = LEFT - 16;
 const LAYER_WIDTH = WIDTH - LAYER_LEFT;
+/** A text whose first letter is of a right-to-left script is set right-aligned. */
+const RIGHT_TO_LEFT = /^[^\p{L}]*[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
-interface TextStyle {
-  font: Font;
-  size: number;
-  /** Line height in pixels. */
-  lineHeight: number;
-  letterSpacing: number;
-}
-
-const normalLineHeight = (font: Font, size: number) => ((font.ascender - font.descender + font.lineGap) / font.unitsPerEm) * size;
-const SITE_NAME: TextStyle = { font: BOLD, size: 30, lineHeight: normalLineHeight(BOLD, 30), letterSpacing: 2 };
-const SUBTITLE: TextStyle = { font: REGULAR, size: 32, lineHeight: normalLineHeight(REGULAR, 32), letterSpacing: 0 };
+const REGULAR = faceChain(400);
+const BOLD = faceChain(700);
+const normalLineHeight = (font: Face, size: number) => ((font.ascender - font.descender + font.lineGap) / font.unitsPerEm) * size;
+const SITE_NAME: TextStyle = { chain: BOLD, size: 30, lineHeight: normalLineHeight(BOLD[0]!, 30), letterSpacing: 2 };
+const SUBTITLE: TextStyle = { chain: REGULAR, size: 32, lineHeight: normalLineHeight(REGULAR[0]!, 32), letterSpacing: 0 };
 const titleStyle = (title: string): TextStyle => {
   const size = title.length > 80 ? 54 : 64;
-  return { font: BOLD, size, lineHeight: 1.15 * size, letterSpacing: 0 };
+  return { chain: BOLD, size, lineHeight: 1.15 * size, letterSpacing: 0 };
 };
-
-function textWidth(text: string, style: TextStyle): number {
-  let units = 0;
-  let count = 0;
-  for (const char of text) {
-    units += style.font.advance(char.codePointAt(0)!);
-    count++;
-  }
-  return (units / style.font.unitsPerEm) * style.size + style.letterSpacing * count;
-}
-
-/** Greedy line breaking at spaces (a word wider than a line is cut); past `maxLines`, the last line ends in "…". */
-function wrapText(text: string, style: TextStyle, width: number, maxLines: number): string[] {
-  const fits = (line: string) => textWidth(line, style) <= width;
-  const lines: string[] = [];
-  let line = '';
-  for (let word of text.split(/\s+/).filter(Boolean)) {
-    if (line && fits(`${line} ${word}`)) {
-      line = `${line} ${word}`;
-      continue;
-    }
-    if (line) lines.push(line);
-    while (!fits(word)) {
-      let cut = word.length - 1;
-      while (cut > 1 && !fits(word.slice(0, cut))) cut--;
-      lines.push(word.slice(0, cut));
-      word = word.slice(cut);
-    }
-    line = word;
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  let last = lines[maxLines - 1]!;
-  while (last && !fits(`${last}…`)) last = last.includes(' ') ? last.slice(0, last.lastIndexOf(' ')) : last.slice(0, -1);
-  return [...lines.slice(0, maxLines - 1), `${last}…`];
-}
 
 /** A block of text lines at `top` (CSS line boxes: the glyphs centred in each line's height). */
 interface Block {
   style: TextStyle;
-  lines: string[];
+  /** Each line's runs of one face. */
+  lines: Run[][];
   top: number;
   height: number;
   /** Palette index of the ink's first shade. */
   ink: number;
+  rightToLeft: boolean;
 }
 
 const block = (style: TextStyle, lines: string[], top: number, ink: number): Block => ({
   style,
-  lines,
+  lines: lines.map((line) => segment(line, style.chain).runs),
   top,
   height: lines.length * style.lineHeight,
   ink,
+  rightToLeft: RIGHT_TO_LEFT.test(lines[0] ?? ''),
 });
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const num = (value: number) => String(Math.round(value * 100) / 100);
 
-/** The `<text>` elements of a block, with `shift` added to every y (black: only the coverage is used). */
+/** Where the baseline lies below a line's top, by the style's first face (Inter). */
+function baselineOf(style: TextStyle): number {
+  const font = style.chain[0]!;
+  const glyphHeight = ((font.ascender - font.descender) / font.unitsPerEm) * style.size;
+  return (style.lineHeight - glyphHeight) / 2 + (font.ascender / font.unitsPerEm) * style.size;
+}
+
+/**
+ * The `<text>` elements of a block, one per run of one face, placed side by side in visual order by the
+ * measured widths (with `shift` added to every y; black: only the coverage is used). One face per `<text>`:
+ * resvg 2.6 drops a whole text whose spans' faces shape it into different numbers of glyphs (a ligature).
+ */
 function blockSvg(b: Block, shift: number): string {
-  const { font, size, lineHeight, letterSpacing } = b.style;
-  const glyphHeight = ((font.ascender - font.descender) / font.unitsPerEm) * size;
-  const baseline = (lineHeight - glyphHeight) / 2 + (font.ascender / font.unitsPerEm) * size;
+  const { chain, size, lineHeight, letterSpacing } = b.style;
+  const baseline = baselineOf(b.style);
   return b.lines
-    .map(
-      (line, i) =>
-        `<text x="${LEFT}" y="${num(b.top + shift + i * lineHeight + baseline)}" font-family="Inter" font-weight="${font.weight}" font-size="${size}"${letterSpacing ? ` letter-spacing="${letterSpacing}"` : ''}>${escapeXml(line)}</text>`,
-    )
+    .map((runs, i) => {
+      const y = num(b.top + shift + i * lineHeight + baseline);
+      const lineWidth = runsWidth(runs, b.style);
+      let x = b.rightToLeft ? LEFT + TEXT_WIDTH - lineWidth : LEFT;
+      return visualOrder(runs, b.rightToLeft)
+        .map(({ run, rtl }) => {
+          const width = runWidth(run, b.style);
+          const text = rtl && run.face.kind !== 'rtl' ? rightToLeftNeutrals(run.text) : run.text;
+          const anchor = rtl ? `${num(x + width)}" text-anchor="end` : num(x);
+          x += width;
+          return `<text x="${anchor}" y="${y}" font-family="${run.face.family}" font-weight="${chain[0]!.weight}" font-size="${size}"${letterSpacing ? ` letter-spacing="${letterSpacing}"` : ''} xml:space="preserve">${escapeXml(text)}</text>`;
+        })
+        .join('');
+    })
     .join('');
 }
 
-/** Rows [from, to) of the card a block's glyphs may cover. */
-const rowsOf = (b: Block) => [Math.max(0, Math.floor(b.top) - MARGIN), Math.min(HEIGHT, Math.ceil(b.top + b.height) + MARGIN)] as const;
+/** The faces a block's text is drawn with. */
+const facesOf = (b: Block) => new Set(b.lines.flat().map((run) => run.face));
+
+/** Rows [from, to) of the card a block's glyphs may cover: Inter's margin, or further for a face whose glyphs reach further. */
+function rowsOf(b: Block): readonly [number, number] {
+  const { size, lineHeight } = b.style;
+  const baseline = baselineOf(b.style);
+  const others = [...facesOf(b)].filter((face) => face !== b.style.chain[0]);
+  const above = Math.max(MARGIN, ...others.map((f) => Math.ceil((f.yMax / f.unitsPerEm) * size - baseline) + 1));
+  const below = Math.max(MARGIN, ...others.map((f) => Math.ceil((-f.yMin / f.unitsPerEm) * size - (lineHeight - baseline)) + 1));
+  return [Math.max(0, Math.floor(b.top) - above), Math.min(HEIGHT, Math.ceil(b.top + b.height) + below)];
+}
 
 /**
- * One SVG holding the given blocks' rows packed one above the other, as wide as the text area; and where
- * each block's rows go in the card.
+ * One SVG holding the given blocks' rows packed one above the other, as wide as the text area; where
+ * each block's rows go in the card; and the faces it needs.
  */
 function layerOf(blocks: Block[]): {
   svg: string;
   height: number;
   bands: Array<{ layerRow: number; cardRow: number; rows: number; ink: number }>;
+  faces: Face[];
 } {
   let height = 0;
   let body = '';
@@ -268,13 +162,30 @@ function layerOf(blocks: Block[]): {
     height += to - from;
     return band;
   });
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${LAYER_WIDTH}" height="${height}" viewBox="${LAYER_LEFT} 0 ${LAYER_WIDTH} ${height}">${body}</svg>`;
-  return { svg, height, bands };
+  const used = new Set(blocks.flatMap((b) => [...facesOf(b)]));
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${LAYER_WIDTH}" height="${Math.max(1, height)}" viewBox="${LAYER_LEFT} 0 ${LAYER_WIDTH} ${Math.max(1, height)}">${body}</svg>`;
+  return { svg, height, bands, faces: cardFaces().filter((face) => used.has(face)) };
 }
 
 // ---------------------------------------------------------------- palette and PNG
 
-const COLOURS = { paper: [0xfd, 0xfc, 0xf9], rule: [0xa5, 0x7a, 0x00], ink: [0x1d, 0x1c, 0x1a], muted: [0x57, 0x53, 0x4b] };
+/** A colour of the site's light scheme, from its design tokens (`src/styles/tokens.css`), as [r, g, b]. */
+export function colourToken(name: string, css: string = tokensCss): number[] {
+  const light = css.split('@media')[0]!;
+  const hex = new RegExp(`--${name}:\\s*#([0-9a-f]{6})\\s*;`, 'i').exec(light)?.[1];
+  if (!hex)
+    throw new Error(`src/styles/tokens.css: the social image draws with --${name}, which is not a #rrggbb colour of the light scheme`);
+  return [0, 2, 4].map((at) => parseInt(hex.slice(at, at + 2), 16));
+}
+
+/** The card's colours: the page's background, text and muted text, and the rule beside a marked quote. */
+export const CARD_COLOURS = {
+  paper: colourToken('color-bg'),
+  rule: colourToken('color-mark-rule'),
+  ink: colourToken('color-text'),
+  muted: colourToken('color-muted'),
+};
+const COLOURS = CARD_COLOURS;
 /** Shades of each ink over the paper, besides the paper itself (coverage 0). */
 const SHADES = 127;
 const PAPER = 0;
@@ -312,7 +223,10 @@ function compose(raster: Buffer, pixels: Buffer, bands: ReturnType<typeof layerO
   }
 }
 
-const RENDER_OPTIONS = (dir: string) => ({ font: { loadSystemFonts: false, fontFiles: fontFiles(dir), defaultFontFamily: 'Inter' } });
+/** resvg's options for a layer: only the faces its text uses are loaded, from files written once per folder. */
+const renderOptions = (faces: Face[], dir: string) => ({
+  font: { loadSystemFonts: false, fontFiles: faces.map((face) => faceFile(face, dir)), defaultFontFamily: BOLD[0]!.family },
+});
 
 /** The static part of the card (paper, rule, site name) as filtered PNG rows, drawn once per site name. */
 const backgrounds = new Map<string, Promise<Buffer>>();
@@ -325,8 +239,8 @@ function background(siteName: string, fontDir: string): Promise<Buffer> {
         rows[y * ROW_BYTES] = 0; // filter: none
         rows.fill(RULE, y * ROW_BYTES + 1, y * ROW_BYTES + 1 + RULE_WIDTH);
       }
-      const layer = layerOf([block(SITE_NAME, [siteName.toUpperCase()], TOP, MUTED)]);
-      compose(rows, (await renderAsync(layer.svg, RENDER_OPTIONS(fontDir))).pixels, layer.bands);
+      const layer = layerOf([block(SITE_NAME, wrapText(cardText(siteName.toUpperCase()).text, SITE_NAME, TEXT_WIDTH, 1), TOP, MUTED)]);
+      compose(rows, (await renderAsync(layer.svg, renderOptions(layer.faces, fontDir))).pixels, layer.bands);
       return rows;
     })();
     backgrounds.set(siteName, raster);
@@ -359,18 +273,34 @@ function png(idat: Buffer): Buffer {
 
 // ---------------------------------------------------------------- the card
 
-/** The lines the card draws its title on: wrapped at the text width, at most five (the fifth ends in "…" if cut). */
-export const titleLines = (title: string): string[] => wrapText(title, titleStyle(title), TEXT_WIDTH, MAX_TITLE_LINES);
+/** The characters of a title that none of the card's faces has (none for Latin, Greek, Cyrillic, Arabic, Urdu, emoji). */
+export const missingGlyphs = (title: string): string[] => segment(cardText(title).text, BOLD).missing;
+
+/**
+ * The lines the card draws its title on: wrapped at the text width, at most five (the fifth ends in "…" if
+ * cut); none when a character of it has no glyph in the card's faces (the social site shows the page's
+ * `og:title` beside the card in any case).
+ */
+export function titleLines(title: string): string[] {
+  const { text, cut } = cardText(title);
+  if (segment(text, BOLD).missing.length) return [];
+  return wrapText(text, titleStyle(text), TEXT_WIDTH, MAX_TITLE_LINES, cut);
+}
 
 /** Lays out a card: the title wrapped at the text width, the three blocks spread over the height as `justify-content: space-between` would. */
 function layout(card: SocialCard): { title: Block; subtitle: Block } {
-  const style = titleStyle(card.title);
+  const style = titleStyle(cardText(card.title).text);
   const lines = titleLines(card.title);
   const subtitleHeight = SUBTITLE.lineHeight;
   const gap = (BOTTOM - TOP - SITE_NAME.lineHeight - lines.length * style.lineHeight - subtitleHeight) / 2;
   return {
     title: block(style, lines, TOP + SITE_NAME.lineHeight + gap, INK),
-    subtitle: block(SUBTITLE, wrapText(card.subtitle, SUBTITLE, TEXT_WIDTH, 1), BOTTOM - subtitleHeight, MUTED),
+    subtitle: block(
+      SUBTITLE,
+      wrapText(cardText(card.subtitle).text, SUBTITLE, TEXT_WIDTH, 1, cardText(card.subtitle).cut),
+      BOTTOM - subtitleHeight,
+      MUTED,
+    ),
   };
 }
 
@@ -378,9 +308,10 @@ const spareRasters: Buffer[] = [];
 
 /** What decides a PNG's bytes besides the card's SVG: this drawing's format, the rasteriser, the fonts and zlib. */
 const DRAWING = [
-  'palette-card-1',
+  'palette-card-2',
+  `palette ${createHash('sha256').update(PALETTE).digest('hex')}`,
   `resvg-js ${(require('@resvg/resvg-js/package.json') as { version: string }).version}`,
-  `fonts ${FONTS_HASH}`,
+  `fonts ${facesHash()}`,
   `zlib ${process.versions.zlib} ${JSON.stringify(DEFLATE_OPTIONS)}`,
 ].join('\n');
 
@@ -401,7 +332,10 @@ export async function socialImagePng(card: SocialCard, cacheDir?: string): Promi
     );
   if (cached && existsSync(cached)) return readFileSync(cached);
   const fontDir = join(cacheDir ?? tmpdir(), 'social-image-fonts');
-  const [rows, rendered] = await Promise.all([background(card.siteName, fontDir), renderAsync(layer.svg, RENDER_OPTIONS(fontDir))]);
+  const [rows, rendered] = await Promise.all([
+    background(card.siteName, fontDir),
+    renderAsync(layer.svg, renderOptions(layer.faces, fontDir)),
+  ]);
   // Rasters are reused: a fresh 750 KB buffer per card makes V8 collect garbage for "external memory
   // pressure", and each collection costs more the larger the build's heap (tens of ms at 10,000 articles).
   const raster = spareRasters.pop() ?? Buffer.allocUnsafe(rows.length);
@@ -421,3 +355,6 @@ export async function socialImagePng(card: SocialCard, cacheDir?: string): Promi
   }
   return image;
 }
+
+/** The SVG a card's title and subtitle are drawn from (for tests). */
+export const cardSvg = (card: SocialCard): string => layerOf(Object.values(layout(card))).svg;
