@@ -51,4 +51,7 @@ export default defineConfig({
         }),
   },
   integrations: [contentCheck(), mdx(), sitemap(), securityHeaders(), search()],
+  // A rebuild reuses the pages of the last build (kept in cacheDir) when no article and no template
+  // changed: every prerendered route returns the content gate's digest as its cacheKey.
+  experimental: { incrementalBuild: true },
 });

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { VFile } from 'vfile';
-import { articlesDir } from '../node/env.ts';
+import { articlesDir, env } from '../node/env.ts';
 import { ContentError, type ContentIssue, hasErrors } from '../lib/contentIssues.ts';
 import { buildReferenceIndex, indexArticle, type IndexedArticle, type ReferenceIndex } from '../lib/referenceIndex.ts';
 import { runContentCheck } from '../node/runContentCheck.ts';
@@ -22,6 +23,7 @@ interface CheckedContent {
   /** The articles to publish: every one in dev, all but drafts in a build. */
   articles: CheckedArticle[];
   index?: ReferenceIndex;
+  digest?: string;
 }
 
 const STORE = Symbol.for('standpoint.checkedContent');
@@ -100,4 +102,25 @@ export function getReferenceIndex(): ReferenceIndex {
   const store = current();
   store.index ??= buildReferenceIndex(store.articles);
   return store.index;
+}
+
+/**
+ * A hash of everything the pages are made from: every checked article's frontmatter and body, and
+ * whether drafts are published. Each prerendered route returns it as its `cacheKey`, so Astro's
+ * incremental build (`experimental.incrementalBuild`) reuses a page from the last build only when no
+ * article changed; the templates are covered by Astro's own hash of the page's modules, and the site's
+ * address by its hash of the config. One key for all pages: an article's page also shows the claims
+ * that answer it, and a party page the names every article gives the party, so any change re-renders all.
+ */
+export function contentDigest(): string {
+  const store = current();
+  if (store.digest) return store.digest;
+  const { siteUrl, basePath, markdown } = env;
+  const hash = createHash('sha256').update(JSON.stringify({ drafts: store.drafts, siteUrl, basePath, markdown }));
+  for (const path of [...store.byPath.keys()].sort()) {
+    const { frontmatter, body } = store.byPath.get(path)!;
+    hash.update(`${path}\n${frontmatter}\n${body.length}\n${body}\n`);
+  }
+  store.digest = hash.digest('hex');
+  return store.digest;
 }

@@ -2,13 +2,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { SITE_TITLE } from '../../consts';
 import { env } from '../../node/env';
 import { plural } from '../../lib/wording';
-import { getReferenceIndex } from '../../site/contentGate';
+import { contentDigest, getReferenceIndex } from '../../site/contentGate';
 import type { IndexedArticle } from '../../lib/referenceIndex';
 import { socialImagePng } from '../../node/socialImage';
 
 export const getStaticPaths = (async () => {
   const index = await getReferenceIndex();
-  return index.articles.map((article) => ({ params: { slug: article.slug }, props: { article } }));
+  return index.articles.map((article) => ({ params: { slug: article.slug }, props: { article }, cacheKey: contentDigest() }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: IndexedArticle }> = async ({ props }) => {
