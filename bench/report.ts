@@ -9,7 +9,7 @@ import { bench, kb, mb, median, ratio, secs, seedPage, table, work } from './com
 import type { LighthouseResult } from './lighthouse.ts';
 import type { Options } from './options.ts';
 import type { Profile } from './profile.ts';
-import type { PageWeight } from './weight.ts';
+import type { PageWeight } from '../src/node/pageWeight.ts';
 
 export interface Report {
   options: Options;
@@ -37,7 +37,10 @@ export function readResults(): { main: string; scale: string; notes: string } {
   const notesAt = text.indexOf(NOTES_MARKER);
   const notes = notesAt >= 0 ? text.slice(notesAt + NOTES_MARKER.length) : '\n';
   const [start, end] = [text.indexOf(SCALE_START), text.indexOf(SCALE_END)];
-  const scale = start >= 0 && end > start ? text.slice(start, end + SCALE_END.length) : `${SCALE_START}\n## At scale\n\n_Not measured yet: \`npm run bench -- --scale\`._\n${SCALE_END}`;
+  const scale =
+    start >= 0 && end > start
+      ? text.slice(start, end + SCALE_END.length)
+      : `${SCALE_START}\n## At scale\n\n_Not measured yet: \`npm run bench -- --scale\`._\n${SCALE_END}`;
   const mainEnd = start >= 0 ? start : text.indexOf('## Notes');
   return { main: mainEnd >= 0 ? text.slice(0, mainEnd).trimEnd() : text, scale, notes };
 }
@@ -83,7 +86,14 @@ export function machineLine(load: [number, number]): string {
 
 export function snapshotLine(): string {
   const { commit, dirty } = snapshotState;
-  return `Standpoint at ${commit}${dirty ? ` with uncommitted changes in: ${dirty.split('\n').map((l) => l.slice(3)).join(', ')}` : ''} (snapshot taken at the start)`;
+  return `Standpoint at ${commit}${
+    dirty
+      ? ` with uncommitted changes in: ${dirty
+          .split('\n')
+          .map((l) => l.slice(3))
+          .join(', ')}`
+      : ''
+  } (snapshot taken at the start)`;
 }
 
 export function peersLine(): string {
@@ -111,13 +121,32 @@ export function writeResults(r: Report) {
       return [s.label, String(size), runs(st), (st.wallMs / size).toFixed(0), mb(st.rss), mb(st.out), String(st.pages), loads(st)];
     }),
   );
-  const buildTable = table(['Site', 'Articles', 'Wall, median (runs)', 'ms / article', 'Peak RSS', 'Output', 'Pages', 'Load at start'], buildRows);
+  const buildTable = table(
+    ['Site', 'Articles', 'Wall, median (runs)', 'ms / article', 'Peak RSS', 'Output', 'Pages', 'Load at start'],
+    buildRows,
+  );
 
   const ratioTable = table(
-    ['Articles', 'Time SP / bare', 'Time SP / Starlight', 'RSS SP / bare', 'RSS SP / Starlight', 'Time unified / Sätteri', 'unified − Sätteri'],
+    [
+      'Articles',
+      'Time SP / bare',
+      'Time SP / Starlight',
+      'RSS SP / bare',
+      'RSS SP / Starlight',
+      'Time unified / Sätteri',
+      'unified − Sätteri',
+    ],
     sizes.map((size) => {
       const [sp, sa, bare, sl] = ['standpoint', 'satteri', 'bare', 'starlight'].map((k) => S(k, size)!) as [Stat, Stat, Stat, Stat];
-      return [String(size), ratio(sp.wallMs, bare.wallMs), ratio(sp.wallMs, sl.wallMs), ratio(sp.rss, bare.rss), ratio(sp.rss, sl.rss), ratio(sp.wallMs, sa.wallMs), secs(sp.wallMs - sa.wallMs)];
+      return [
+        String(size),
+        ratio(sp.wallMs, bare.wallMs),
+        ratio(sp.wallMs, sl.wallMs),
+        ratio(sp.rss, bare.rss),
+        ratio(sp.rss, sl.rss),
+        ratio(sp.wallMs, sa.wallMs),
+        secs(sp.wallMs - sa.wallMs),
+      ];
     }),
   );
 
@@ -163,7 +192,19 @@ export function writeResults(r: Report) {
         String(w.requests),
       ]);
     }
-  const weightTable = table(['Site', 'Build (articles)', 'HTML raw / gzip', 'CSS raw / gzip (files)', 'JS raw / gzip (files)', 'HTML+CSS gzip', 'Total gzip', 'Requests'], weightRows);
+  const weightTable = table(
+    [
+      'Site',
+      'Build (articles)',
+      'HTML raw / gzip',
+      'CSS raw / gzip (files)',
+      'JS raw / gzip (files)',
+      'HTML+CSS gzip',
+      'Total gzip',
+      'Requests',
+    ],
+    weightRows,
+  );
 
   const lh = (key: string) => {
     const runs = r.lighthouseResults.get(key);
@@ -185,11 +226,26 @@ export function writeResults(r: Report) {
   const lhRows = ['standpoint', 'bare', 'starlight'].flatMap((key) => {
     const x = lh(key);
     return x
-      ? [[site(key).label, String(x.performance), String(x.accessibility), String(x.bestPractices), String(x.seo), secs(x.lcpMs), String(x.requests), kb(x.transfer), x.failed.join(', ') || '–']]
+      ? [
+          [
+            site(key).label,
+            String(x.performance),
+            String(x.accessibility),
+            String(x.bestPractices),
+            String(x.seo),
+            secs(x.lcpMs),
+            String(x.requests),
+            kb(x.transfer),
+            x.failed.join(', ') || '–',
+          ],
+        ]
       : [];
   });
   const lhTable = lhRows.length
-    ? table(['Site', 'Performance', 'Accessibility', 'Best practices', 'SEO', 'LCP', 'Requests', 'Transfer', 'Audits below 1 (any run)'], lhRows)
+    ? table(
+        ['Site', 'Performance', 'Accessibility', 'Best practices', 'SEO', 'LCP', 'Requests', 'Transfer', 'Audits below 1 (any run)'],
+        lhRows,
+      )
     : '_Lighthouse skipped._';
 
   // Targets
@@ -207,7 +263,11 @@ export function writeResults(r: Report) {
         met(total(wLarge) <= total(wSmall)),
         `seed page at ${r.smallest}: ${kb(total(wSmall))} raw (${kb(wSmall.html.gzip + wSmall.css.gzip)} gzip); at ${L}: ${kb(total(wLarge))} raw (${kb(wLarge.html.gzip + wLarge.css.gzip)} gzip)`,
       ],
-      ['0 bytes of JS', met(wLarge.js.raw + wLarge.js.inlineRaw === 0 && wSmall.js.raw + wSmall.js.inlineRaw === 0), `${wSmall.js.raw + wSmall.js.inlineRaw} bytes`],
+      [
+        '0 bytes of JS',
+        met(wLarge.js.raw + wLarge.js.inlineRaw === 0 && wSmall.js.raw + wSmall.js.inlineRaw === 0),
+        `${wSmall.js.raw + wSmall.js.inlineRaw} bytes`,
+      ],
       [
         'HTML + CSS gzip ≤ 14.6 KB (14,600 bytes) and ≤ 3 requests',
         met(wSmall.html.gzip + wSmall.css.gzip <= 14600 && wLarge.html.gzip + wLarge.css.gzip <= 14600 && wSmall.requests <= 3),
@@ -215,11 +275,21 @@ export function writeResults(r: Report) {
       ],
       [
         'Lighthouse 100 in all four categories',
-        spLh ? met(spLh.performance === 100 && spLh.accessibility === 100 && spLh.bestPractices === 100 && spLh.seo === 100) : 'not measured',
+        spLh
+          ? met(spLh.performance === 100 && spLh.accessibility === 100 && spLh.bestPractices === 100 && spLh.seo === 100)
+          : 'not measured',
         spLh ? `${spLh.performance}/${spLh.accessibility}/${spLh.bestPractices}/${spLh.seo}, LCP ${secs(spLh.lcpMs)}` : '',
       ],
-      [`Issue 10: build at ${L} ≤ Starlight's wall time`, met(sp.wallMs <= sl.wallMs), `${secs(sp.wallMs)} = ${ratio(sp.wallMs, sl.wallMs)} Starlight (${secs(sl.wallMs)})`],
-      [`Issue 10: peak RSS at ${L} ≤ Starlight's`, met(sp.rss <= sl.rss), `${mb(sp.rss)} = ${ratio(sp.rss, sl.rss)} Starlight (${mb(sl.rss)})`],
+      [
+        `Issue 10: build at ${L} ≤ Starlight's wall time`,
+        met(sp.wallMs <= sl.wallMs),
+        `${secs(sp.wallMs)} = ${ratio(sp.wallMs, sl.wallMs)} Starlight (${secs(sl.wallMs)})`,
+      ],
+      [
+        `Issue 10: peak RSS at ${L} ≤ Starlight's`,
+        met(sp.rss <= sl.rss),
+        `${mb(sp.rss)} = ${ratio(sp.rss, sl.rss)} Starlight (${mb(sl.rss)})`,
+      ],
       [
         `Issue 10: warm rebuild at ${L} ≤ 0.5× the cold build`,
         warm ? met(warm.wallMs <= 0.5 * cold.wallMs) : 'not measured',
@@ -237,7 +307,11 @@ export function writeResults(r: Report) {
           ? `${(spMid.wallMs / 100).toFixed(0)} ms at 100, ${(sp.wallMs / L).toFixed(0)} ms at ${L}; marginal cost ${((sp.wallMs - spMid.wallMs) / (L - 100)).toFixed(0)} ms per extra article (bare: ${((bare.wallMs - S('bare', 100)!.wallMs) / (L - 100)).toFixed(0)} ms)`
           : 'needs sizes 100 and above',
       ],
-      [`Issue 5: peak memory at ${L} ≤ 1.2× bare`, met(sp.rss <= 1.2 * bare.rss), `${mb(sp.rss)} = ${ratio(sp.rss, bare.rss)} bare (${mb(bare.rss)})`],
+      [
+        `Issue 5: peak memory at ${L} ≤ 1.2× bare`,
+        met(sp.rss <= 1.2 * bare.rss),
+        `${mb(sp.rss)} = ${ratio(sp.rss, bare.rss)} bare (${mb(bare.rss)})`,
+      ],
     ],
   );
 
@@ -295,7 +369,10 @@ ${targetTable}
 Targets are evaluated at the largest size of this run (${L}).`;
 
   writeResultsFile({ ...readResults(), main });
-  writeFileSync(join(work, 'results.json'), JSON.stringify({ ...r, weights: Object.fromEntries(r.weights), lighthouseResults: Object.fromEntries(r.lighthouseResults) }, null, 2));
+  writeFileSync(
+    join(work, 'results.json'),
+    JSON.stringify({ ...r, weights: Object.fromEntries(r.weights), lighthouseResults: Object.fromEntries(r.lighthouseResults) }, null, 2),
+  );
   console.log(`\n${buildTable}\n\n${ratioTable}\n\n${weightTable}\n\n${lhTable}\n\n${targetTable}\n`);
 }
 

@@ -16,7 +16,7 @@ import { parseOptions } from './options.ts';
 import { contentCheckMs, profile } from './profile.ts';
 import { writeResults } from './report.ts';
 import { writeScaleResults } from './scale-report.ts';
-import { pageWeight, type PageWeight } from './weight.ts';
+import { pageWeight, type PageWeight } from '../src/node/pageWeight.ts';
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
@@ -36,7 +36,9 @@ async function main() {
   const largest = Math.max(...sizes);
   const builds: Build[] = [];
   const report = (b: Build, label: string) =>
-    log(`${label.padEnd(30)} ${String(b.size).padStart(5)} articles #${b.repeat}: ${secs(b.wallMs)}, ${mb(b.rssBytes)} RSS, ${b.pages} pages (load ${b.loadBefore.toFixed(1)})`);
+    log(
+      `${label.padEnd(30)} ${String(b.size).padStart(5)} articles #${b.repeat}: ${secs(b.wallMs)}, ${mb(b.rssBytes)} RSS, ${b.pages} pages (load ${b.loadBefore.toFixed(1)})`,
+    );
   for (const size of sizes) {
     writeCorpus(size, join(work, `corpus-${size}`));
     for (let repeat = 1; repeat <= repeatsFor(size); repeat++) {
@@ -65,7 +67,8 @@ async function main() {
   }
 
   const weights = new Map<string, PageWeight>();
-  for (const s of sites) for (const size of new Set([smallest, largest])) weights.set(`${s.key}-${size}`, pageWeight(distDir(s, size), seedPage));
+  for (const s of sites)
+    for (const size of new Set([smallest, largest])) weights.set(`${s.key}-${size}`, pageWeight(distDir(s, size), seedPage));
 
   const lighthouseResults = new Map<string, LighthouseResult[]>();
   if (options.lighthouse) {
@@ -74,7 +77,9 @@ async function main() {
         mkdirSync(join(work, 'lighthouse'), { recursive: true });
         const result = await lighthouse(distDir(site(key), smallest), join(work, 'lighthouse', `${key}-${run}.json`));
         lighthouseResults.set(key, [...(lighthouseResults.get(key) ?? []), result]);
-        log(`Lighthouse ${key} #${run}: ${result.performance}/${result.accessibility}/${result.bestPractices}/${result.seo}, LCP ${secs(result.lcpMs)}`);
+        log(
+          `Lighthouse ${key} #${run}: ${result.performance}/${result.accessibility}/${result.bestPractices}/${result.seo}, LCP ${secs(result.lcpMs)}`,
+        );
       }
     }
   }

@@ -23,6 +23,7 @@ import { runContentCheck } from '../src/node/runContentCheck.ts';
 import { buildReferenceIndex } from '../src/lib/referenceIndex.ts';
 import { writeSearchIndex } from '../src/integrations/search.ts';
 import { withBuildLock } from '../tests/support/buildSite.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 import { serveStatic } from '../tests/support/serveStatic.ts';
 import { bench, kb, log, root, table, work } from './common.ts';
 import { SEED_SLUG, writeCorpus } from './corpus.ts';
@@ -137,7 +138,7 @@ async function measure(
   search: (page: Page) => Promise<string>,
   then?: { label: string; wait: (page: Page) => Promise<void> },
 ): Promise<QueryRow[]> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript((selector) => {

@@ -4,10 +4,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { afterAll, beforeAll } from 'vitest';
 import { env, type Settings } from '../../src/node/env.ts';
 import { OUTPUT } from './buildSite.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 import { serveStatic, type StaticSite } from './serveStatic.ts';
-
-/** Debian's Chromium (`apt-get install -y chromium`); a test tool's own browser download does not work on these machines. */
-export const CHROMIUM_PATH = env.chromiumPath;
 
 /** Where the browser suite writes its screenshots and PDF (named in the README). */
 export const SCREENSHOTS = join(OUTPUT, 'screenshots');
@@ -31,15 +29,7 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 

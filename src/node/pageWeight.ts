@@ -1,5 +1,6 @@
 // Weighs one built page the way a first visit loads it: the HTML, the stylesheets it links and the
 // scripts it loads (following static imports of module scripts), raw and gzip, and the requests.
+// The one weigher of `npm run weight`, the benchmark and the page-weight test.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,7 +17,12 @@ export interface PageWeight {
   requests: number;
 }
 
-const gz = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
+export interface WeighOptions {
+  /** The site's base path: `/deep/sub-path/` when the build was made for one. */
+  base?: string;
+  /** gzip's level: 9 (the default here) as a host that compresses ahead of time; the test keeps zlib's default (6). */
+  level?: number;
+}
 
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -27,18 +33,20 @@ function attributes(tag: string): Record<string, string> {
 }
 
 /** The file in `dist` a URL of `pageDir` refers to, or undefined for another origin. */
-function localFile(dist: string, pageDir: string, url: string): string | undefined {
+function localFile(dist: string, pageDir: string, url: string, base: string): string | undefined {
   const clean = url.replace(/[?#].*$/, '');
+  const inDist = (path: string) => join(dist, path.startsWith(base) ? path.slice(base.length - 1) : path);
   if (/^(https?:)?\/\//.test(clean)) {
     const m = /^(?:https?:)?\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?(\/.*)$/.exec(clean);
-    return m ? join(dist, m[1]!) : undefined;
+    return m ? inDist(m[1]!) : undefined;
   }
   if (clean.startsWith('data:')) return undefined;
-  return clean.startsWith('/') ? join(dist, clean) : resolve(pageDir, clean);
+  return clean.startsWith('/') ? inDist(clean) : resolve(pageDir, clean);
 }
 
-/** Weighs `dist/<pagePath>/index.html` (pagePath like `/articles/slug/`). */
-export function pageWeight(dist: string, pagePath: string): PageWeight {
+/** Weighs `dist/<pagePath>/index.html` (pagePath like `/articles/slug/`, without the base). */
+export function pageWeight(dist: string, pagePath: string, { base = '/', level = 9 }: WeighOptions = {}): PageWeight {
+  const gz = (data: Buffer | string) => gzipSync(data, { level }).length;
   const pageDir = join(dist, pagePath);
   const htmlBuf = readFileSync(join(pageDir, 'index.html'));
   const html = htmlBuf.toString();
@@ -57,7 +65,7 @@ export function pageWeight(dist: string, pagePath: string): PageWeight {
   for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
     const attrs = attributes(m[0]);
     const rel = (attrs.rel ?? '').toLowerCase().split(/\s+/);
-    const file = attrs.href ? localFile(dist, pageDir, attrs.href) : undefined;
+    const file = attrs.href ? localFile(dist, pageDir, attrs.href, base) : undefined;
     if (rel.includes('stylesheet')) {
       if (file && existsSync(file)) css.push(readFileSync(file));
     } else if (rel.includes('modulepreload')) {
@@ -70,7 +78,7 @@ export function pageWeight(dist: string, pagePath: string): PageWeight {
     const attrs = attributes(`<script ${m[1]}>`);
     if ((attrs.type ?? '').includes('json')) continue;
     if (attrs.src) {
-      const file = localFile(dist, pageDir, attrs.src);
+      const file = localFile(dist, pageDir, attrs.src, base);
       if (file) addScript(file);
     } else {
       inlineRaw += Buffer.byteLength(m[2]!);
@@ -87,9 +95,4 @@ export function pageWeight(dist: string, pagePath: string): PageWeight {
     other,
     requests: 1 + css.length + jsFiles.length + other,
   };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dist, page] = [process.argv[2] ?? 'dist', process.argv[3] ?? '/'];
-  console.log(JSON.stringify(pageWeight(dist, page), null, 2));
 }
