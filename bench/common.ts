@@ -21,7 +21,11 @@ export const median = (values: number[]) => {
 };
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const mb = (bytes: number) =>
-  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : bytes >= 10 * 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(0)} MB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(2)} GB`
+    : bytes >= 10 * 1024 ** 2
+      ? `${(bytes / 1024 ** 2).toFixed(0)} MB`
+      : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 export const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 export const log = (message: string) => console.log(`[bench] ${message}`);

@@ -48,7 +48,11 @@ function prng(seed: number): () => number {
   };
 }
 
-const slugify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugify = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   const out = [...items];
@@ -96,7 +100,8 @@ function partyPool(seed: Seed): PoolParty[] {
     ['Displaced Residents', 'population'],
   ];
   const invented: PoolParty[] = [];
-  for (const [noun, kind] of kinds) for (const place of places) invented.push({ id: slugify(`${place} ${noun}`), name: `${place} ${noun}`, kind });
+  for (const [noun, kind] of kinds)
+    for (const place of places) invented.push({ id: slugify(`${place} ${noun}`), name: `${place} ${noun}`, kind });
   return [...seed.parties, ...shuffle(invented, prng(7)).slice(0, 50)];
 }
 
@@ -171,7 +176,10 @@ function generateArticle(index: number, seed: Seed, pool: PoolParty[]): Article 
   for (let p = 0; p < 10; p++) {
     const party = parties[p % parties.length]!;
     // Every party is named in the text (the content check warns otherwise): those past the tenth join a sentence.
-    const joined = parties.filter((_, i) => i >= 10 && i % 10 === p).map((other) => `, joined by ${other.name},`).join('');
+    const joined = parties
+      .filter((_, i) => i >= 10 && i % 10 === p)
+      .map((other) => `, joined by ${other.name},`)
+      .join('');
     const own = `In report ${index}.${p + 1}, ${party.name}${joined} said that ${pick(CLAUSES)}.`;
     ownSentences.push({ sentence: own, party });
     const borrowed = deck.splice(0, random() < 0.6 ? 2 : 1);
@@ -235,7 +243,12 @@ function generateArticle(index: number, seed: Seed, pool: PoolParty[]): Article 
     lines.push(`  - id: ${claim.id}`, `    by: ${claim.by}`);
     if (claim.reportedBy) lines.push(`    reportedBy: ${claim.reportedBy}`);
     if (claim.speaker) lines.push(`    speaker: ${q(claim.speaker)}`);
-    lines.push(`    kind: ${claim.kind}`, `    about: [${claim.about.join(', ')}]`, `    summary: ${q(claim.summary)}`, `    quote: ${q(claim.quote)}`);
+    lines.push(
+      `    kind: ${claim.kind}`,
+      `    about: [${claim.about.join(', ')}]`,
+      `    summary: ${q(claim.summary)}`,
+      `    quote: ${q(claim.quote)}`,
+    );
     if (claim.respondsTo.length > 0) lines.push(`    respondsTo: [${claim.respondsTo.join(', ')}]`);
   }
   lines.push('---', '', body, '');

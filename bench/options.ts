@@ -24,7 +24,8 @@ export function parseOptions(argv: string[]): Options {
   const mode = flag('--scale') ? 'scale' : flag('--quick') ? 'quick' : 'full';
   const defaultSizes = { full: '1,10,100,1000', quick: '1,100', scale: '1000,10000' }[mode];
   const sizes = (option('--sizes') ?? defaultSizes).split(',').map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected positive whole numbers, got ${option('--sizes')}`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--sizes: expected positive whole numbers, got ${option('--sizes')}`);
   const repeats = option('--repeats');
   const defaultRepeats = mode === 'full' ? 3 : 1;
   return {

@@ -4,7 +4,21 @@ import { join } from 'node:path';
 import { type Build, sites, type RssMethod } from './builds.ts';
 import { mb, ratio, secs, table, work } from './common.ts';
 import type { Options } from './options.ts';
-import { largestPage, loads, machineLine, met, peersLine, readResults, rssLine, runs, SCALE_END, SCALE_START, snapshotLine, stat, writeResultsFile } from './report.ts';
+import {
+  largestPage,
+  loads,
+  machineLine,
+  met,
+  peersLine,
+  readResults,
+  rssLine,
+  runs,
+  SCALE_END,
+  SCALE_START,
+  snapshotLine,
+  stat,
+  writeResultsFile,
+} from './report.ts';
 
 export interface ScaleReport {
   options: Options;
@@ -23,16 +37,38 @@ export function writeScaleResults(r: ScaleReport) {
   const rows = sizes.flatMap((size) =>
     built.map((s) => {
       const st = S(s.key, size)!;
-      return [s.label, String(size), runs(st), (st.wallMs / size).toFixed(0), mb(st.rss), mb(st.out), String(st.pages), largestPage(st), loads(st)];
+      return [
+        s.label,
+        String(size),
+        runs(st),
+        (st.wallMs / size).toFixed(0),
+        mb(st.rss),
+        mb(st.out),
+        String(st.pages),
+        largestPage(st),
+        loads(st),
+      ];
     }),
   );
-  const buildTable = table(['Site', 'Articles', 'Wall (runs)', 'ms / article', 'Peak RSS', 'Output', 'Pages', 'Largest HTML page: raw / gzip', 'Load at start'], rows);
+  const buildTable = table(
+    ['Site', 'Articles', 'Wall (runs)', 'ms / article', 'Peak RSS', 'Output', 'Pages', 'Largest HTML page: raw / gzip', 'Load at start'],
+    rows,
+  );
 
   const flatRows = built.map((s) => {
     const [a, b] = [S(s.key, small)!, S(s.key, large)!];
-    return [s.label, (a.wallMs / small).toFixed(1), (b.wallMs / large).toFixed(1), ratio(b.wallMs / large, a.wallMs / small), ((b.wallMs - a.wallMs) / (large - small)).toFixed(1)];
+    return [
+      s.label,
+      (a.wallMs / small).toFixed(1),
+      (b.wallMs / large).toFixed(1),
+      ratio(b.wallMs / large, a.wallMs / small),
+      ((b.wallMs - a.wallMs) / (large - small)).toFixed(1),
+    ];
   });
-  const flatTable = table(['Site', `ms / article at ${small}`, `at ${large}`, 'Ratio', `Marginal ms per article, ${small} → ${large}`], flatRows);
+  const flatTable = table(
+    ['Site', `ms / article at ${small}`, `at ${large}`, 'Ratio', `Marginal ms per article, ${small} → ${large}`],
+    flatRows,
+  );
 
   const [sp, spSmall, sl] = [S('standpoint', large)!, S('standpoint', small)!, S('starlight', large)];
   const warm = S('standpoint', large, true);
@@ -43,7 +79,11 @@ export function writeScaleResults(r: ScaleReport) {
   const targets = table(
     ['Target', 'Result', 'Measured'],
     [
-      [`Standpoint builds ${large.toLocaleString('en')} articles on this machine`, met(true), `${secs(sp.wallMs)}, ${mb(sp.rss)} peak RSS, ${mb(sp.out)} output, ${sp.pages} pages`],
+      [
+        `Standpoint builds ${large.toLocaleString('en')} articles on this machine`,
+        met(true),
+        `${secs(sp.wallMs)}, ${mb(sp.rss)} peak RSS, ${mb(sp.out)} output, ${sp.pages} pages`,
+      ],
       [
         `ms / article flat from ${small.toLocaleString('en')} to ${large.toLocaleString('en')} (within 20 %)`,
         met(perArticle(sp, large) <= 1.2 * perArticle(spSmall, small)),
@@ -51,8 +91,16 @@ export function writeScaleResults(r: ScaleReport) {
       ],
       ...(sl
         ? [
-            [`Build at ${large} ≤ Starlight's wall time`, met(sp.wallMs <= sl.wallMs), `${secs(sp.wallMs)} = ${ratio(sp.wallMs, sl.wallMs)} Starlight (${secs(sl.wallMs)})`],
-            [`Peak RSS at ${large} ≤ Starlight's`, met(sp.rss <= sl.rss), `${mb(sp.rss)} = ${ratio(sp.rss, sl.rss)} Starlight (${mb(sl.rss)})`],
+            [
+              `Build at ${large} ≤ Starlight's wall time`,
+              met(sp.wallMs <= sl.wallMs),
+              `${secs(sp.wallMs)} = ${ratio(sp.wallMs, sl.wallMs)} Starlight (${secs(sl.wallMs)})`,
+            ],
+            [
+              `Peak RSS at ${large} ≤ Starlight's`,
+              met(sp.rss <= sl.rss),
+              `${mb(sp.rss)} = ${ratio(sp.rss, sl.rss)} Starlight (${mb(sl.rss)})`,
+            ],
           ]
         : []),
     ],
