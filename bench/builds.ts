@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { envFor } from '../src/node/env.ts';
 import { bench, log, node, root, siteCopy, siteCopyNoSocial, work } from './common.ts';
 
 export interface Site {
@@ -20,17 +21,29 @@ export const sites: Site[] = [
     label: 'Standpoint',
     cwd: siteCopy,
     corpus: 'standpoint',
-    env: (articles, cache) => ({ STANDPOINT_ARTICLES: articles, STANDPOINT_CACHE_DIR: cache }),
+    env: (articles, cache) => envFor({ articlesDir: articles, cacheDir: cache }),
   },
   {
     key: 'satteri',
     label: 'Standpoint on Sätteri',
     cwd: siteCopy,
     corpus: 'standpoint',
-    env: (articles, cache) => ({ STANDPOINT_ARTICLES: articles, STANDPOINT_CACHE_DIR: cache, STANDPOINT_MARKDOWN: 'satteri' }),
+    env: (articles, cache) => envFor({ articlesDir: articles, cacheDir: cache, markdown: 'satteri' }),
   },
-  { key: 'bare', label: 'Bare Astro MDX', cwd: join(bench, 'bare'), corpus: 'plain', env: (a, c) => ({ BENCH_ARTICLES: a, BENCH_CACHE_DIR: c }) },
-  { key: 'starlight', label: 'Starlight', cwd: join(bench, 'starlight'), corpus: 'plain', env: (a, c) => ({ BENCH_ARTICLES: a, BENCH_CACHE_DIR: c }) },
+  {
+    key: 'bare',
+    label: 'Bare Astro MDX',
+    cwd: join(bench, 'bare'),
+    corpus: 'plain',
+    env: (a, c) => ({ BENCH_ARTICLES: a, BENCH_CACHE_DIR: c }),
+  },
+  {
+    key: 'starlight',
+    label: 'Starlight',
+    cwd: join(bench, 'starlight'),
+    corpus: 'plain',
+    env: (a, c) => ({ BENCH_ARTICLES: a, BENCH_CACHE_DIR: c }),
+  },
 ];
 export const site = (key: string) => sites.find((s) => s.key === key)!;
 export const noSocial: Site = { ...sites[0]!, key: 'nosocial', label: 'Standpoint without social images', cwd: siteCopyNoSocial };
@@ -51,12 +64,16 @@ export const snapshotState = { commit: '', dirty: '' };
 /** Copies the site's sources (the working tree as it is now) to bench/.work/site, sharing node_modules. */
 export function snapshotSite() {
   snapshotState.commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
-  snapshotState.dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json'], { cwd: root, encoding: 'utf8' }).stdout.trimEnd();
+  snapshotState.dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'astro.config.mjs', 'package.json'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).stdout.trimEnd();
   for (const dir of [siteCopy, siteCopyNoSocial]) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-      if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true, filter: (path) => !/\.test\.ts$/.test(path) });
+      if (existsSync(join(root, entry)))
+        cpSync(join(root, entry), join(dir, entry), { recursive: true, filter: (path) => !/\.test\.ts$/.test(path) });
     }
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   }
@@ -101,7 +118,12 @@ interface BuildOptions {
   extraNodeArgs?: string[];
 }
 
-export async function build(s: Site, size: number, repeat: number, { method, warm = false, extraNodeArgs = [] }: BuildOptions): Promise<Build> {
+export async function build(
+  s: Site,
+  size: number,
+  repeat: number,
+  { method, warm = false, extraNodeArgs = [] }: BuildOptions,
+): Promise<Build> {
   const corpus = join(work, `corpus-${size}`, s.corpus);
   const cache = join(work, 'cache', `${s.key}-${size}`);
   const outDir = distDir(s, size);
@@ -134,7 +156,10 @@ export async function build(s: Site, size: number, repeat: number, { method, war
   const logName = `${s.key}-${size}-${warm ? 'warm-' : ''}${repeat}.log`;
   mkdirSync(join(work, 'logs'), { recursive: true });
   writeFileSync(join(work, 'logs', logName), output);
-  if (code !== 0) throw new Error(`${s.label} build of ${size} article(s) failed (exit ${code}); log: bench/.work/logs/${logName}\n${output.slice(-2000)}`);
+  if (code !== 0)
+    throw new Error(
+      `${s.label} build of ${size} article(s) failed (exit ${code}); log: bench/.work/logs/${logName}\n${output.slice(-2000)}`,
+    );
   const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(output)?.[1] ?? 0);
   const num = (re: RegExp) => {
     const m = re.exec(output);
@@ -146,7 +171,19 @@ export async function build(s: Site, size: number, repeat: number, { method, war
     renderS: num(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/),
   };
   const { bytes, pages, largest } = dirStats(outDir);
-  return { site: s.key, size, repeat, warm, wallMs, rssBytes: method === 'time' ? rssKb * 1024 : sampled, outBytes: bytes, pages, largest, loadBefore, phases };
+  return {
+    site: s.key,
+    size,
+    repeat,
+    warm,
+    wallMs,
+    rssBytes: method === 'time' ? rssKb * 1024 : sampled,
+    outBytes: bytes,
+    pages,
+    largest,
+    loadBefore,
+    phases,
+  };
 }
 
 /** Bytes and HTML pages of a build folder, and its largest HTML page (raw and gzip). */

@@ -42,12 +42,19 @@ export function summarizeProfile(dir: string): Profile {
       const frame = byId.get(id)!.callFrame;
       const url = frame.url.replace(/^file:\/\//, '');
       let key: string;
-      if (!url) key = frame.functionName === '(garbage collector)' ? '(garbage collector)' : frame.functionName === '(idle)' ? '(idle)' : '(native/other)';
+      if (!url)
+        key =
+          frame.functionName === '(garbage collector)'
+            ? '(garbage collector)'
+            : frame.functionName === '(idle)'
+              ? '(idle)'
+              : '(native/other)';
       else if (url.includes('node_modules/')) {
         const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url.slice(url.lastIndexOf('node_modules/')));
         key = m ? m[1]! : url;
       } else if (url.startsWith('node:')) key = '(node internals)';
-      else if (url.includes('/.prerender/')) key = `built site: ${url.slice(url.lastIndexOf('/') + 1).replace(/_[\w-]{8}\.mjs$|\.mjs$/, '')}`;
+      else if (url.includes('/.prerender/'))
+        key = `built site: ${url.slice(url.lastIndexOf('/') + 1).replace(/_[\w-]{8}\.mjs$|\.mjs$/, '')}`;
       else if (/\.mdx($|\?)/.test(url)) key = '(article modules)';
       else key = relative(url.startsWith(siteCopy) ? siteCopy : root, url).replace(/\?.*$/, '');
       if (/^built site: (synthetic-article-\d+|pakistan-rejects)/.test(key)) key = '(article modules)';
@@ -62,4 +69,3 @@ export function summarizeProfile(dir: string): Profile {
   const sort = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
   return { byPlace: sort(totals), byFunction: sort(functions) };
 }
-
