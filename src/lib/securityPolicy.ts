@@ -46,9 +46,10 @@ export function cspHeaderValue(policy: PagePolicy = 'site'): string {
 
 /**
  * The `_headers` file read by Netlify and Cloudflare Pages: the site's policy plus a few safe defaults for
- * every path, and the search page's policy for `<base>search/`. A request matching two rules gets both
- * rules' headers, and two policies both apply (the stricter wins), so the search rule first detaches the
- * site-wide policy (`! Content-Security-Policy`, Cloudflare Pages' syntax for it).
+ * every path, and the search page's policy for `<base>search/`, in that order. Cloudflare Pages gives a
+ * request every matching rule's headers (two policies would both apply, the stricter winning), so the search
+ * rule first detaches the site-wide policy (`! Content-Security-Policy`, its syntax). Netlify's parser skips
+ * that line (it has no colon) and lets a later matching rule's header replace an earlier one's.
  */
 export function headersFile(base = '/'): string {
   const root = base.endsWith('/') ? base : `${base}/`;
