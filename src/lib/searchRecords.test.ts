@@ -74,13 +74,11 @@ describe('searchRecords', () => {
     const claim = byUrl(records, '/articles/sample/#claim-taliban-accuses');
     expect(claim.meta).toEqual({
       type: 'claim',
-      title: 'The Taliban administration says Pakistan interferes.',
       number: '2',
       kind: 'accuse',
       by: 'Taliban administration',
       about: 'Pakistan',
       speaker: 'spokesperson',
-      quote: 'Pakistan interferes',
       quoteWords: '2',
       summaryWords: '6',
       article: 'Sample',
@@ -102,12 +100,26 @@ describe('searchRecords', () => {
     ]);
   });
 
+  it('holds a claim’s quote and summary once, in its content: none of its meta repeats them', () => {
+    const records = searchRecords(index(validSource(), secondSource()));
+    const claims = records.filter((record) => record.meta.type === 'claim');
+    expect(claims).toHaveLength(4);
+    for (const claim of claims) {
+      const [quote, summary] = claim.content.split('\n');
+      for (const value of Object.values(claim.meta)) {
+        expect(value).not.toContain(quote);
+        expect(value).not.toContain(summary);
+      }
+    }
+  });
+
   it('counts a spokesperson’s claim as by the party it speaks for too, and joins a quote’s spans as the cards do', () => {
     const records = searchRecords(index(validSource(), secondSource()));
     const claim = byUrl(records, '/articles/border-talks/#claim-talks-resumed');
-    expect(claim.meta.quote).toBe('talks resumed, … Kabul was consulted.');
-    expect(claim.meta.quoteWords).toBe(String(claim.meta.quote!.split(WORD_SEPARATORS).length));
-    expect(claim.content.split(WORD_SEPARATORS).slice(0, 6).join(' ')).toBe(claim.meta.quote);
+    const words = claim.content.split(WORD_SEPARATORS);
+    expect(claim.meta.quoteWords).toBe('6');
+    expect(words.slice(0, 6).join(' ')).toBe('talks resumed, … Kabul was consulted.');
+    expect(words.slice(6, 6 + Number(claim.meta.summaryWords)).join(' ')).toBe('The spokesperson says talks resumed.');
     expect(claim.meta).toMatchObject({ by: 'Foreign Office spokesperson', through: 'Pakistan', date: '2025-03-13', number: '1' });
     expect(claim.filters.by).toEqual(['Foreign Office spokesperson', 'Pakistan (pakistan)']);
   });
@@ -169,6 +181,6 @@ describe('searchRecords', () => {
     const source = validSource();
     source.data.claims[0].summary = 'Says <script>alert(1)</script> & more.';
     const claim = byUrl(searchRecords(index(source)), '/articles/sample/#claim-taliban-accuses');
-    expect(claim.meta.title).toBe('Says <script>alert(1)</script> & more.');
+    expect(claim.content.split('\n')[1]).toBe('Says <script>alert(1)</script> & more.');
   });
 });

@@ -81,21 +81,18 @@ function renderClaim(data: PagefindResultData): HTMLLIElement {
     element('span', 'kind-badge', meta.kind ?? ''),
     ` · in ${meta.article ?? ''}`,
   );
+  // The record's content starts with the quote, then the summary: the meta says how many words each has.
   const quoteWords = Number(meta.quoteWords);
   const summaryWords = Number(meta.summaryWords);
-  const counted = quoteWords > 0 && summaryWords > 0;
   const heading = element('h3');
   const link = element('a');
-  appendPieces(
-    link,
-    counted ? wordPieces(data.content, quoteWords, summaryWords, data.locations) : [{ text: meta.title ?? '', mark: false }],
-  );
+  appendPieces(link, wordPieces(data.content, quoteWords, summaryWords, data.locations));
   link.href = resultUrl(data.url);
   heading.append(link);
   const facts = element('p', 'result-facts');
   facts.textContent = `By ${meta.by}${meta.through ? ` (for ${meta.through})` : ''}${meta.speaker ? `, “${meta.speaker}”` : ''} · about ${meta.about}`;
   const quote = element('blockquote', 'result-quote');
-  appendPieces(quote, counted ? wordPieces(data.content, 0, quoteWords, data.locations) : [{ text: meta.quote ?? '', mark: false }]);
+  appendPieces(quote, wordPieces(data.content, 0, quoteWords, data.locations));
   item.append(kicker, heading, facts, quote);
   return item;
 }
