@@ -5,10 +5,12 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { getReferenceIndex } from '../site/contentGate.ts';
 import type { ReferenceIndex } from '../lib/referenceIndex.ts';
-import { searchRecords } from '../lib/searchRecords.ts';
+import { quickRecords, searchRecords } from '../lib/searchRecords.ts';
 
-/** The folder of the built site the search index goes in: `<base>pagefind/`. */
+/** The folder of the built site the search index goes in: `<base>pagefind/`, the quick index. */
 export const SEARCH_BUNDLE = 'pagefind';
+/** The claims index, in `<base>pagefind/claims/`: loaded only when the reader asks for the facets. */
+export const CLAIMS_BUNDLE = 'claims';
 
 /**
  * Files of Pagefind's bundle the site does not use: its ready-made interfaces (they need inline styles
@@ -16,11 +18,13 @@ export const SEARCH_BUNDLE = 'pagefind';
  * (the page runs Pagefind on its main thread: one request less, and no policy needed for a worker).
  */
 const UNUSED = /^(pagefind-(ui|component-ui|modular-ui|highlight|worker)\.(js|css)|wasm\.unknown\.pagefind)$/;
+/** The claims index is searched by the quick index's `pagefind.js` (an instance with its own folder). */
+const UNUSED_IN_CLAIMS = /^pagefind\.js$/;
 
 /**
- * Pagefind writes one fragment file per record (21,067 at 1,000 articles) unless told to bundle them into at
- * most this many shared files: hosts cap the files of a deployment (Cloudflare Pages at 20,000, the whole site).
- * Each result the page shows fetches its record's bundle, so bundles stay small (about 4 records at 1,000 articles).
+ * Pagefind writes one fragment file per record (21,067 in the claims index at 1,000 articles) unless told to
+ * bundle them into at most this many shared files: hosts cap the files of a deployment (Cloudflare Pages at
+ * 20,000, the whole site). Each result shown fetches its record's bundle, so bundles stay small.
  */
 export const MAX_FRAGMENT_FILES = 5000;
 
@@ -29,7 +33,12 @@ export interface SearchBundle {
   records: number;
   /** Path relative to the bundle's folder, and content. */
   files: { path: string; content: Uint8Array }[];
-  /** From the first record sent to the last file received. */
+}
+
+/** The two indexes of the search page, and the time from the first record sent to the last file received. */
+export interface SearchBundles {
+  quick: SearchBundle;
+  claims: SearchBundle;
   ms: number;
 }
 
@@ -37,18 +46,10 @@ export interface SearchIndexStats {
   records: number;
   files: number;
   bytes: number;
-  ms: number;
 }
 
-/**
- * Indexes the reference with Pagefind, one record per claim, article and party (`src/lib/searchRecords.ts`),
- * and returns the files of the bundle the search page uses. Every record is sent at once: Pagefind's service
- * reads them from one pipe and indexes them one after another in that order, so the index (and the built
- * files) are the same on every build, and its process works while this one does something else.
- */
-export async function buildSearchIndex(reference: ReferenceIndex, { maxFragments = MAX_FRAGMENT_FILES } = {}): Promise<SearchBundle> {
-  const started = performance.now();
-  const records = searchRecords(reference);
+/** Sends every record to a new index at once (Pagefind's service takes them from one pipe, in order) and gets its files. */
+async function indexRecords(records: readonly pagefind.CustomRecord[], maxFragments: number, unused: RegExp): Promise<SearchBundle> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
   if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
   try {
@@ -58,14 +59,34 @@ export async function buildSearchIndex(reference: ReferenceIndex, { maxFragments
     });
     const { files, errors: writeErrors } = await index.getFiles();
     if (writeErrors.length > 0) throw new Error(`Pagefind could not write the index: ${writeErrors.join('; ')}`);
-    return { records: records.length, files: files.filter((file) => !UNUSED.test(file.path)), ms: performance.now() - started };
+    return { records: records.length, files: files.filter((file) => !UNUSED.test(file.path) && !unused.test(file.path)) };
   } finally {
     await index.deleteIndex();
+  }
+}
+
+/**
+ * Indexes the reference with Pagefind twice and returns the files of both bundles: the quick index (one record
+ * per article, its claims inside it, and per party: `quickRecords`), which a search uses until the reader asks
+ * for the facets, and the claims index (one record per claim, article and party, with the facets' filters:
+ * `searchRecords`). Both indexes go through one Pagefind process, which indexes them one record after another
+ * in the order sent: the built files are the same on every build, and that process works while this one does
+ * something else.
+ */
+export async function buildSearchIndexes(reference: ReferenceIndex, { maxFragments = MAX_FRAGMENT_FILES } = {}): Promise<SearchBundles> {
+  const started = performance.now();
+  try {
+    const [quick, claims] = await Promise.all([
+      indexRecords(quickRecords(reference), maxFragments, /$^/),
+      indexRecords(searchRecords(reference), maxFragments, UNUSED_IN_CLAIMS),
+    ]);
+    return { quick, claims, ms: performance.now() - started };
+  } finally {
     await pagefind.close();
   }
 }
 
-/** Writes a built index into `outDir` (the built site's `pagefind/`). */
+/** Writes a built index into `outDir`. */
 export function writeSearchBundle(bundle: SearchBundle, outDir: string): SearchIndexStats {
   let bytes = 0;
   for (const file of bundle.files) {
@@ -74,12 +95,12 @@ export function writeSearchBundle(bundle: SearchBundle, outDir: string): SearchI
     writeFileSync(path, file.content);
     bytes += file.content.byteLength;
   }
-  return { records: bundle.records, files: bundle.files.length, bytes, ms: bundle.ms };
+  return { records: bundle.records, files: bundle.files.length, bytes };
 }
 
-/** Indexes the reference and writes the bundle into `outDir`, in one go (the benchmark times it alone). */
-export async function writeSearchIndex(reference: ReferenceIndex, outDir: string): Promise<SearchIndexStats> {
-  return writeSearchBundle(await buildSearchIndex(reference), outDir);
+/** Writes both indexes into `outDir` (the built site's `pagefind/`): the quick one there, the claims one in `claims/`. */
+export function writeSearchBundles(bundles: SearchBundles, outDir: string): { quick: SearchIndexStats; claims: SearchIndexStats } {
+  return { quick: writeSearchBundle(bundles.quick, outDir), claims: writeSearchBundle(bundles.claims, join(outDir, CLAIMS_BUNDLE)) };
 }
 
 /**
@@ -90,23 +111,24 @@ export async function writeSearchIndex(reference: ReferenceIndex, outDir: string
  * itself). `npm run build` alone produces it.
  */
 export function search(): AstroIntegration {
-  let pending: Promise<SearchBundle> | undefined;
+  let pending: Promise<SearchBundles> | undefined;
   return {
     name: 'standpoint:search',
     hooks: {
       'astro:build:start': () => {
-        pending = buildSearchIndex(getReferenceIndex());
+        pending = buildSearchIndexes(getReferenceIndex());
         // Awaited (and any error thrown) at astro:build:done; until then a failure must not end the process.
         pending.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         const waitFrom = performance.now();
-        const bundle = await (pending ?? buildSearchIndex(getReferenceIndex()));
+        const bundles = await (pending ?? buildSearchIndexes(getReferenceIndex()));
         const waited = performance.now() - waitFrom;
-        const stats = writeSearchBundle(bundle, join(fileURLToPath(dir), SEARCH_BUNDLE));
+        const { quick, claims } = writeSearchBundles(bundles, join(fileURLToPath(dir), SEARCH_BUNDLE));
         const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+        const size = (stats: SearchIndexStats) => `${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB`;
         logger.info(
-          `indexed ${stats.records} records (claims, articles, parties) in ${s(stats.ms)} from the build's start, beside the pages; the build waited ${s(waited)} for it: ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB in ${SEARCH_BUNDLE}/`,
+          `indexed ${quick.records} records (articles with their claims, parties; ${size(quick)} in ${SEARCH_BUNDLE}/) and ${claims.records} records (claims, articles, parties; ${size(claims)} in ${SEARCH_BUNDLE}/${CLAIMS_BUNDLE}/) in ${s(bundles.ms)} from the build's start, beside the pages; the build waited ${s(waited)} for them`,
         );
       },
     },

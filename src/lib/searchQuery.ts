@@ -22,6 +22,25 @@ export const FACETS = [
 export type FacetKey = (typeof FACETS)[number]['key'];
 const FACET_KEYS = new Set<string>(FACETS.map((facet) => facet.key));
 
+/**
+ * A claim in its article's record of the quick index (`quickRecords` in searchRecords.ts), as the page reads it
+ * from the record's `claimList` meta: what its result shows, and where its words are in the record's content
+ * (from `start`, its quote's `quoteWords`, then its summary's `summaryWords`).
+ */
+export interface QuickClaim {
+  /** The claim card's id on the article page (`#claim-…`). */
+  anchor: string;
+  number: number;
+  kind: string;
+  by: string;
+  through?: string;
+  speaker?: string;
+  about: string;
+  start: number;
+  quoteWords: number;
+  summaryWords: number;
+}
+
 /** The words Pagefind counts as one position in a record (its `word_separators`), so that `locations` map onto them. */
 export const WORD_SEPARATORS = /[^\S\uFEFF]+/;
 

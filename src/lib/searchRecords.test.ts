@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
 import { buildReferenceIndex } from './referenceIndex.ts';
-import { searchRecords, WORD_SEPARATORS, type SearchRecord } from './searchRecords.ts';
+import { type QuickClaim, quickRecords, searchRecords, WORD_SEPARATORS, type SearchRecord } from './searchRecords.ts';
 import { type ArticleSource, checkArticles } from './checkArticles.ts';
 
 function index(...sources: ArticleSource[]) {
@@ -182,5 +182,58 @@ describe('searchRecords', () => {
     source.data.claims[0].summary = 'Says <script>alert(1)</script> & more.';
     const claim = byUrl(searchRecords(index(source)), '/articles/sample/#claim-taliban-accuses');
     expect(claim.content.split('\n')[1]).toBe('Says <script>alert(1)</script> & more.');
+  });
+});
+
+describe('quickRecords', () => {
+  it('makes one record per article and per party, with no filters: far fewer records than claims', () => {
+    const reference = index(validSource(), secondSource());
+    const records = quickRecords(reference);
+    expect(records.map((record) => `${record.meta.type} ${record.url}`)).toEqual([
+      'article /articles/border-talks/',
+      'article /articles/sample/',
+      'party /parties/fo-spokesperson/',
+      'party /parties/pakistan/',
+      'party /parties/pakistan-newspaper/',
+      'party /parties/taliban-administration/',
+    ]);
+    expect(records.every((record) => !('filters' in record))).toBe(true);
+    expect(quickRecords(reference)).toEqual(records);
+  });
+
+  it('places each claim of an article after its text, where the page finds its quote and summary by word positions', () => {
+    const article = quickRecords(index(validSource(), secondSource())).find((record) => record.url === '/articles/border-talks/')!;
+    const words = article.content.split(WORD_SEPARATORS);
+    const claims = JSON.parse(article.meta.claimList!) as QuickClaim[];
+    expect(words.slice(0, Number(article.meta.textWords)).join(' ')).toBe(
+      'Border talks Talks at the border. The spokesperson said talks resumed, adding that Kabul was consulted. A Pakistan newspaper disagreed.',
+    );
+    const at = (claim: QuickClaim) => ({
+      quote: words.slice(claim.start, claim.start + claim.quoteWords).join(' '),
+      summary: words.slice(claim.start + claim.quoteWords, claim.start + claim.quoteWords + claim.summaryWords).join(' '),
+    });
+    expect(claims.map(at)).toEqual([
+      { quote: 'talks resumed, … Kabul was consulted.', summary: 'The spokesperson says talks resumed.' },
+      { quote: 'newspaper disagreed', summary: 'A newspaper disagrees.' },
+    ]);
+    expect(claims[0]).toMatchObject({
+      anchor: 'claim-talks-resumed',
+      number: 1,
+      kind: 'assert',
+      by: 'Foreign Office spokesperson',
+      through: 'Pakistan',
+      about: 'Pakistan',
+    });
+    expect(claims[1]).toMatchObject({
+      anchor: 'claim-newspaper-disagrees',
+      number: 2,
+      kind: 'deny',
+      by: 'Pakistan',
+      about: 'Foreign Office spokesperson',
+    });
+    // The last claim's words end the content: nothing else follows that the page would misplace.
+    const last = claims.at(-1)!;
+    expect(last.start + last.quoteWords + last.summaryWords).toBe(words.length);
+    expect(article.meta).toMatchObject({ type: 'article', title: 'Border talks', claims: '2', source: 'The Ledger, 2025-03-14' });
   });
 });

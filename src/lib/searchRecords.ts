@@ -1,9 +1,9 @@
 import { quoteSpans } from '../schemas/claim.ts';
 import type { ClaimRef, IndexedArticle, PartyEntry, ReferenceIndex } from './referenceIndex.ts';
-import { type FacetKey, type ResultType, WORD_SEPARATORS } from './searchQuery.ts';
-import { sitePaths } from './urls.ts';
+import { type FacetKey, type QuickClaim, type ResultType, WORD_SEPARATORS } from './searchQuery.ts';
+import { claimAnchor, sitePaths } from './urls.ts';
 
-export { FACETS, RESULT_TYPES, WORD_SEPARATORS } from './searchQuery.ts';
+export { FACETS, type QuickClaim, RESULT_TYPES, WORD_SEPARATORS } from './searchQuery.ts';
 
 /**
  * How the reference becomes Pagefind records: one per claim, one per article, one per party.
@@ -94,29 +94,39 @@ export function claimRecord(ref: ClaimRef, labels: ReturnType<typeof facetLabels
   };
 }
 
+/** An article's title, standfirst and text, a line each. */
+function articleText(article: IndexedArticle): string {
+  const { data } = article;
+  return [data.title, data.dek, ...article.blocks.map((block) => block.text)]
+    .filter(Boolean)
+    .map((text) => oneLine(text!))
+    .join('\n');
+}
+
+function articleMeta(article: IndexedArticle): SearchMeta {
+  const { data } = article;
+  const source = [data.source?.publisher, data.source?.published].filter(Boolean).join(', ');
+  return {
+    type: 'article',
+    title: oneLine(data.title),
+    ...(source ? { source } : {}),
+    claims: String(article.claims.length),
+    parties: String(data.parties.length),
+  };
+}
+
 /** One record for an article: its title, standfirst and whole text; its filters are its claims' parties. */
 export function articleRecord(article: IndexedArticle, labels: ReturnType<typeof facetLabels>): SearchRecord {
-  const { data } = article;
   const by = new Set<string>();
   for (const ref of article.claims) {
     by.add(ref.claimant.id);
     if (ref.speaksFor) by.add(ref.speaksFor.id);
   }
-  const source = [data.source?.publisher, data.source?.published].filter(Boolean).join(', ');
   return {
     url: sitePaths('/').article(article.slug),
-    content: [data.title, data.dek, ...article.blocks.map((block) => block.text)]
-      .filter(Boolean)
-      .map((text) => oneLine(text!))
-      .join('\n'),
+    content: articleText(article),
     language: 'en',
-    meta: {
-      type: 'article',
-      title: oneLine(data.title),
-      ...(source ? { source } : {}),
-      claims: String(article.claims.length),
-      parties: String(data.parties.length),
-    },
+    meta: articleMeta(article),
     filters: {
       type: ['article'],
       by: [...by].map(labels.party),
@@ -158,5 +168,65 @@ export function searchRecords(index: ReferenceIndex): SearchRecord[] {
   return [
     ...index.articles.flatMap((article) => [articleRecord(article, labels), ...article.claims.map((ref) => claimRecord(ref, labels))]),
     ...index.parties.map((party) => partyRecord(party, labels)),
+  ];
+}
+
+/** Words of a line as Pagefind counts them (its positions), for a one-line, trimmed text. */
+const wordCount = (text: string) => text.split(WORD_SEPARATORS).length;
+
+/**
+ * One record for an article in the quick index: its text, then each claim's quote and summary, a line each;
+ * `meta.textWords` says where its own text ends and `meta.claimList` (JSON of `QuickClaim[]`) where each
+ * claim is, so the page shows every claim the words matched as its own result.
+ */
+export function articleQuickRecord(article: IndexedArticle): QuickRecord {
+  const text = articleText(article);
+  const lines = [text];
+  let words = wordCount(text);
+  const claims: QuickClaim[] = article.claims.map((ref) => {
+    const { claim } = ref;
+    const quote = oneLine(quoteSpans(claim).join(QUOTE_JOINER));
+    const summary = oneLine(claim.summary);
+    lines.push(quote, summary);
+    const placed: QuickClaim = {
+      anchor: claimAnchor(claim.id),
+      number: ref.number,
+      kind: claim.kind,
+      by: ref.claimant.name,
+      ...(ref.speaksFor ? { through: ref.speaksFor.name } : {}),
+      ...(claim.speaker ? { speaker: claim.speaker } : {}),
+      about: ref.about.map((party) => party.name).join(', '),
+      start: words,
+      quoteWords: wordCount(quote),
+      summaryWords: wordCount(summary),
+    };
+    words += placed.quoteWords + placed.summaryWords;
+    return placed;
+  });
+  return {
+    url: sitePaths('/').article(article.slug),
+    content: lines.join('\n'),
+    language: 'en',
+    meta: { ...articleMeta(article), textWords: String(wordCount(text)), claimList: JSON.stringify(claims) },
+  };
+}
+
+/** A record of the quick index: no filters (the facets come from the claims index, `searchRecords`). */
+export type QuickRecord = Omit<SearchRecord, 'filters'>;
+
+/**
+ * The quick index a first search uses: one record per article (its claims inside it) and one per party, about
+ * 1,060 records at 1,000 articles against 21,067 in `searchRecords`. Pagefind's page table, which every search
+ * loads first, grows with the records; the claims index, with a record and filters per claim, is loaded only
+ * for the facets.
+ */
+export function quickRecords(index: ReferenceIndex): QuickRecord[] {
+  const labels = facetLabels(index);
+  return [
+    ...index.articles.map(articleQuickRecord),
+    ...index.parties.map((party) => {
+      const { filters: _filters, ...record } = partyRecord(party, labels);
+      return record;
+    }),
   ];
 }

@@ -7,6 +7,7 @@ import {
   type FacetKey,
   pagefindFilters,
   parseState,
+  type QuickClaim,
   type SearchState,
   searchTerm,
   stateToSearch,
@@ -26,14 +27,21 @@ interface PagefindResponse {
   filters: Record<string, Record<string, number>>;
   totalFilters: Record<string, Record<string, number>>;
 }
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
+/** An index: Pagefind's module (the quick index, beside `pagefind.js`) or an instance it creates (the claims index). */
+interface PagefindIndex {
   init(): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
+interface PagefindModule extends PagefindIndex {
+  options(options: Record<string, unknown>): Promise<void>;
+  createInstance(options: Record<string, unknown>): PagefindIndex;
+}
 
-const PAGE_SIZE = 20;
+/** Results shown at a time: claims index results, or quick index records (an article and the claims in it that matched). */
+const PAGE_SIZE = { claims: 20, quick: 10 };
+/** noWorker: Pagefind runs on this page's thread (one request less, no policy for a worker). */
+const PAGEFIND_OPTIONS = { baseUrl: '/', noWorker: true };
 /** Facet values shown before "Show all". */
 const FACET_PREVIEW = 8;
 /** How the `type` facet names its values. */
@@ -45,11 +53,21 @@ const status = form.querySelector<HTMLElement>('#search-status')!;
 const list = form.querySelector<HTMLOListElement>('#search-results')!;
 const more = form.querySelector<HTMLButtonElement>('[data-more]')!;
 const clear = form.querySelector<HTMLButtonElement>('[data-clear]')!;
+const openFacets = form.querySelector<HTMLButtonElement>('[data-facets-open]')!;
+const facetsHeading = form.querySelector<HTMLElement>('#facets-heading')!;
 const base = form.dataset.base!;
 
 let state: SearchState = parseState(location.search);
-let shown: PagefindResponse['results'] = [];
-let remaining: PagefindResponse['results'] = [];
+type Result = PagefindResponse['results'][number];
+let remaining: Result[] = [];
+/** How the results of the current search become items: one per claims index result, or several per quick one. */
+let toItems: (data: PagefindResultData) => HTMLLIElement[] = (data) => [render(data)];
+let pageSize = PAGE_SIZE.claims;
+/**
+ * Whether searches go to the claims index (a record per claim, with the facets and their counts): once the reader
+ * asks for the facets or the address has a filter. Until then the quick index answers, a fraction of the bytes.
+ */
+let facetsWanted = Object.keys(state.filters).length > 0;
 /** Facets whose every value the reader asked to see. */
 const expanded = new Set<FacetKey>();
 /** Each search gets a number; a slower earlier one never overwrites a later one. */
@@ -71,30 +89,80 @@ function resultUrl(url: string): string {
   return base.replace(/\/$/, '') + (url.startsWith('/') ? url : `/${url}`);
 }
 
-function renderClaim(data: PagefindResultData): HTMLLIElement {
-  const { meta } = data;
+interface ClaimCard {
+  url: string;
+  number: string | number;
+  kind: string;
+  article: string;
+  by: string;
+  through?: string;
+  speaker?: string;
+  about: string;
+  quote: TextPiece[];
+  summary: TextPiece[];
+}
+
+function claimCard(card: ClaimCard): HTMLLIElement {
   const item = element('li', 'result result-claim');
   const kicker = element('p', 'result-kicker');
   kicker.append(
-    element('span', 'result-type', `Claim ${meta.number}`),
+    element('span', 'result-type', `Claim ${card.number}`),
     ' · ',
-    element('span', 'kind-badge', meta.kind ?? ''),
-    ` · in ${meta.article ?? ''}`,
+    element('span', 'kind-badge', card.kind),
+    ` · in ${card.article}`,
   );
-  // The record's content starts with the quote, then the summary: the meta says how many words each has.
-  const quoteWords = Number(meta.quoteWords);
-  const summaryWords = Number(meta.summaryWords);
   const heading = element('h3');
   const link = element('a');
-  appendPieces(link, wordPieces(data.content, quoteWords, summaryWords, data.locations));
-  link.href = resultUrl(data.url);
+  appendPieces(link, card.summary);
+  link.href = resultUrl(card.url);
   heading.append(link);
   const facts = element('p', 'result-facts');
-  facts.textContent = `By ${meta.by}${meta.through ? ` (for ${meta.through})` : ''}${meta.speaker ? `, “${meta.speaker}”` : ''} · about ${meta.about}`;
+  facts.textContent = `By ${card.by}${card.through ? ` (for ${card.through})` : ''}${card.speaker ? `, “${card.speaker}”` : ''} · about ${card.about}`;
   const quote = element('blockquote', 'result-quote');
-  appendPieces(quote, wordPieces(data.content, 0, quoteWords, data.locations));
+  appendPieces(quote, card.quote);
   item.append(kicker, heading, facts, quote);
   return item;
+}
+
+/** A result of the claims index: the record's content starts with the quote, then the summary (the meta counts their words). */
+function renderClaim(data: PagefindResultData): HTMLLIElement {
+  const { meta } = data;
+  const quoteWords = Number(meta.quoteWords);
+  return claimCard({
+    url: data.url,
+    number: meta.number ?? '',
+    kind: meta.kind ?? '',
+    article: meta.article ?? '',
+    by: meta.by ?? '',
+    through: meta.through,
+    speaker: meta.speaker,
+    about: meta.about ?? '',
+    quote: wordPieces(data.content, 0, quoteWords, data.locations),
+    summary: wordPieces(data.content, quoteWords, Number(meta.summaryWords), data.locations),
+  });
+}
+
+/**
+ * A result of the quick index: an article's record holds its text, then each claim's quote and summary. Each
+ * claim with a matched word is its own item, then the article if its own text matched (or no claim did).
+ */
+function renderQuick(data: PagefindResultData): HTMLLIElement[] {
+  if (data.meta.type !== 'article') return [render(data)];
+  const claims = JSON.parse(data.meta.claimList ?? '[]') as QuickClaim[];
+  const hit = (from: number, to: number) => data.locations.some((location) => location >= from && location < to);
+  const items = claims
+    .filter((claim) => hit(claim.start, claim.start + claim.quoteWords + claim.summaryWords))
+    .map((claim) =>
+      claimCard({
+        ...claim,
+        url: `${data.url}#${claim.anchor}`,
+        article: data.meta.title ?? '',
+        quote: wordPieces(data.content, claim.start, claim.quoteWords, data.locations),
+        summary: wordPieces(data.content, claim.start + claim.quoteWords, claim.summaryWords, data.locations),
+      }),
+    );
+  if (items.length === 0 || hit(0, Number(data.meta.textWords))) items.push(renderArticle(data));
+  return items;
 }
 
 function renderArticle(data: PagefindResultData): HTMLLIElement {
@@ -140,12 +208,11 @@ function render(data: PagefindResultData): HTMLLIElement {
 
 /** Loads and appends the next page of results. */
 async function showMore(current: number): Promise<void> {
-  const next = remaining.slice(0, PAGE_SIZE);
-  remaining = remaining.slice(PAGE_SIZE);
-  const items = await Promise.all(next.map(async (result) => render(await result.data())));
+  const next = remaining.slice(0, pageSize);
+  remaining = remaining.slice(pageSize);
+  const items = await Promise.all(next.map(async (result) => toItems(await result.data())));
   if (current !== generation) return;
-  list.append(...items);
-  shown = shown.concat(next);
+  list.append(...items.flat());
   more.hidden = remaining.length === 0;
 }
 
@@ -203,62 +270,52 @@ function quoted(q: string): string {
   return `“${q}”`;
 }
 
-/**
- * Pagefind's filters, loaded once. Until they are, a search's response has no counts per facet value;
- * they are the largest part of the index a first search fetches, so a first query without filters shows
- * its results first and its facets when they arrive.
- */
-let filtersLoaded: Promise<PagefindResponse['filters']> | undefined;
-let filtersReady = false;
-function loadFilters(pagefind: Pagefind): Promise<PagefindResponse['filters']> {
-  filtersLoaded ??= pagefind.filters().then((counts) => {
-    filtersReady = true;
-    return counts;
-  });
-  return filtersLoaded;
+/** The claims index, loaded once the reader asks for the facets (or the address has a filter), with its filters. */
+let claimsIndex: Promise<{ index: PagefindIndex; counts: PagefindResponse['filters'] }> | undefined;
+function loadClaims(pagefind: PagefindModule): Promise<{ index: PagefindIndex; counts: PagefindResponse['filters'] }> {
+  claimsIndex ??= (async () => {
+    const index = pagefind.createInstance({ ...PAGEFIND_OPTIONS, basePath: form.dataset.pagefindClaims });
+    await index.init();
+    // Pagefind returns no counts with a search until its filters are loaded.
+    return { index, counts: await index.filters() };
+  })();
+  return claimsIndex;
 }
 
 /** Runs the search in `state`, renders results and facets, and says what happened in the live region. */
-async function run(pagefind: Pagefind): Promise<void> {
+async function run(pagefind: PagefindModule): Promise<void> {
   const current = ++generation;
   const { term, cut } = searchTerm(state.q);
   const filters = pagefindFilters(state.filters);
   const filtering = Object.keys(filters).length > 0;
+  facetsWanted ||= filtering;
+  openFacets.hidden = facetsWanted;
+  const claims = facetsWanted ? await loadClaims(pagefind) : undefined;
+  if (current !== generation) return;
   if (term === '' && !filtering) {
     list.replaceChildren();
     more.hidden = true;
-    shown = [];
     remaining = [];
-    const counts = await loadFilters(pagefind);
-    if (current !== generation) return;
-    renderFacets(counts);
+    if (claims) renderFacets(claims.counts);
     status.textContent = 'Type words to search every claim, quote, article and party, or choose a filter.';
     return;
   }
-  if (filtering) await loadFilters(pagefind);
-  const search = () => pagefind.search(term === '' ? null : term, { filters });
-  const response = await search();
+  const response = await (claims ? claims.index.search(term === '' ? null : term, { filters }) : pagefind.search(term));
   if (current !== generation) return;
   list.replaceChildren();
-  shown = [];
   remaining = response.results;
-  if (filtersReady) renderFacets(response.filters);
+  [toItems, pageSize] = claims ? [(data) => [render(data)], PAGE_SIZE.claims] : [renderQuick, PAGE_SIZE.quick];
+  if (claims) renderFacets(response.filters);
   await showMore(current);
   if (current !== generation) return;
   const total = response.results.length;
   const what =
     term === '' ? 'with these filters' : `for ${quoted(term)}${cut ? ` (only the first ${term.length} characters were searched)` : ''}`;
   const narrowed = filtering && term !== '' ? ', with these filters' : '';
-  status.textContent =
-    total === 0
-      ? `No results ${what}${narrowed}. Try other words${filtering ? ' or clear the filters' : ''}.`
-      : `${total} ${total === 1 ? 'result' : 'results'} ${what}${narrowed}.`;
-  if (!filtersReady) {
-    await loadFilters(pagefind);
-    if (current !== generation) return;
-    const counted = await search();
-    if (current === generation) renderFacets(counted.filters);
-  }
+  if (total === 0) status.textContent = `No results ${what}${narrowed}. Try other words${filtering ? ' or clear the filters' : ''}.`;
+  else if (claims) status.textContent = `${total} ${total === 1 ? 'result' : 'results'} ${what}${narrowed}.`;
+  // A quick index result is an article (with the claims in it that matched) or a party.
+  else status.textContent = `Found in ${total} ${total === 1 ? 'article or party' : 'articles and parties'} ${what}.`;
 }
 
 /** Reads the form into `state` and puts it in the address (replacing the entry while typing). */
@@ -282,11 +339,10 @@ async function start(): Promise<void> {
   form.hidden = false;
   input.value = state.q;
   status.textContent = 'Loading the search index…';
-  let pagefind: Pagefind;
+  let pagefind: PagefindModule;
   try {
-    pagefind = (await import(/* @vite-ignore */ form.dataset.pagefind!)) as Pagefind;
-    // noWorker: Pagefind runs on this page's thread (one request less, no policy for a worker).
-    await pagefind.options({ baseUrl: '/', noWorker: true });
+    pagefind = (await import(/* @vite-ignore */ form.dataset.pagefind!)) as PagefindModule;
+    await pagefind.options(PAGEFIND_OPTIONS);
     await pagefind.init();
   } catch {
     status.textContent = 'The search index could not be loaded. Browse every article or every party instead.';
@@ -323,6 +379,12 @@ async function start(): Promise<void> {
     if (expanded.has(key)) expanded.delete(key);
     else expanded.add(key);
     void run(pagefind).then(() => form.querySelector<HTMLButtonElement>(`[data-facet-toggle="${key}"]`)?.focus());
+  });
+  openFacets.addEventListener('click', () => {
+    facetsWanted = true;
+    status.textContent = 'Loading the filters…';
+    // The button hides itself: the focus goes to the filters' heading, so Tab reaches the first filter.
+    void run(pagefind).then(() => facetsHeading.focus());
   });
   clear.addEventListener('click', () => {
     state = { q: input.value, filters: {} };

@@ -77,7 +77,16 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
 
   const resultLinks = (page: Page) =>
     page.locator('#search-results > li h3 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  /** The count of results the claims index gave (once the facets are open, or with a filter). */
   const totalOf = (status: string) => Number(/^(\d+) results?/.exec(status)?.[1] ?? 0);
+  /** The count of articles and parties the quick index gave (a first search, facets closed). */
+  const foundIn = (status: string) => Number(/^Found in (\d+) (?:article or party|articles and parties)/.exec(status)?.[1] ?? 0);
+  /** Opens the facets (which loads the claims index) and waits for their values. */
+  async function openFacets(page: Page): Promise<void> {
+    await page.locator('[data-facets-open]').click();
+    await page.locator('fieldset[data-facet="type"] input').first().waitFor();
+    await settled(page);
+  }
 
   it('writes Pagefind’s index under the base path, without its ready-made interfaces, and serves it there', async () => {
     const files = listFiles(build.outDir).filter((file) => file.startsWith('pagefind/'));
@@ -85,11 +94,23 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     expect(files).toContain('pagefind/pagefind-entry.json');
     expect(files.some((file) => file.endsWith('.pf_meta'))).toBe(true);
     expect(files.filter((file) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)\./.test(file))).toEqual([]);
-    for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.en.pagefind']) {
+    // The quick index beside pagefind.js, the claims index (loaded for the facets) in its own folder.
+    for (const file of [
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-entry.json',
+      'pagefind/wasm.en.pagefind',
+      'pagefind/claims/pagefind-entry.json',
+      'pagefind/claims/wasm.en.pagefind',
+    ]) {
       expect((await fetch(`${session.site.url}${file}`)).status, file).toBe(200);
     }
-    const entry = JSON.parse(readFileSync(join(build.outDir, 'pagefind/pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages)).toEqual(['en']);
+    expect(files).not.toContain('pagefind/claims/pagefind.js');
+    for (const entryFile of ['pagefind/pagefind-entry.json', 'pagefind/claims/pagefind-entry.json']) {
+      const entry = JSON.parse(readFileSync(join(build.outDir, entryFile), 'utf8'));
+      expect(Object.keys(entry.languages)).toEqual(['en']);
+    }
+    expect(files.some((file) => file.startsWith('pagefind/filter/'))).toBe(false);
+    expect(files.some((file) => file.startsWith('pagefind/claims/filter/'))).toBe(true);
   });
 
   it('gives /search/ alone the search policy, in its meta tag and in _headers, and keeps every other page without script', () => {
@@ -113,7 +134,8 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
 
   it('lists the claim whose quote has the word first, with its number, kind, parties and the word marked, and its link lands on the claim', async () => {
     const { page, problems, violations } = await openSearch(`?q=${WORD}`);
-    expect(await settled(page)).toMatch(/^\d+ results? for “telephone”\.$/);
+    // A first search uses the quick index: found in one article, whose claim with the word is a result of its own.
+    expect(await settled(page)).toMatch(/^Found in \d+ (article or party|articles and parties) for “telephone”\.$/);
     const first = page.locator('#search-results > li').first();
     expect(await first.locator('h3 a').getAttribute('href')).toBe(BASE + CLAIM);
     expect(await first.locator('.result-kicker').textContent()).toMatch(/^Claim \d+ · \S+ · in Veloria accuses/);
@@ -140,8 +162,35 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     await page.context().close();
   });
 
+  it('shows the claims the quick index found within an article as results of their own, as the claims index does', async () => {
+    const { page, problems } = await openSearch(`?q=gates`);
+    expect(foundIn(await settled(page))).toBeGreaterThan(0);
+    const quick = await resultLinks(page);
+    expect(quick.some((href) => href.includes('#claim-'))).toBe(true);
+    await openFacets(page);
+    const claims = await resultLinks(page);
+    // The same claims, whichever index found them (the claims index may rank them differently).
+    expect(claims.filter((href) => href.includes('#claim-')).sort()).toEqual(quick.filter((href) => href.includes('#claim-')).sort());
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('loads the claims index only when the reader opens the facets', async () => {
+    const { page } = await openSearch(`?q=${WORD}`);
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    expect((await fetched()).some((path) => path.includes('/pagefind/'))).toBe(true);
+    expect((await fetched()).filter((path) => path.includes('/pagefind/claims/'))).toEqual([]);
+    expect(await page.locator('fieldset[data-facet]:not([hidden])').count()).toBe(0);
+    await openFacets(page);
+    expect((await fetched()).some((path) => path.includes('/pagefind/claims/') && path.includes('/filter/'))).toBe(true);
+    expect(await page.locator('[data-facets-open]').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('facets-heading');
+    await page.context().close();
+  });
+
   it('narrows the results by each facet, with the counts it shows, and keeps the filter in the address', async () => {
     const { page, problems } = await openSearch('?q=Halden');
+    await openFacets(page);
     const all = totalOf(await settled(page));
     expect(all).toBeGreaterThan(10);
     /**
@@ -171,7 +220,8 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     for (const key of Object.keys(holds)) {
       await page.goto(`${session.site.url}search/?q=Halden`);
       await settled(page);
-      // The facets come once Pagefind's filters are loaded, after the first results.
+      await openFacets(page);
+      expect(totalOf(await settled(page))).toBe(all);
       await page.locator(`fieldset[data-facet="${key}"] input`).first().waitFor();
       const box = page.locator(`fieldset[data-facet="${key}"] input[type="checkbox"]`).first();
       const value = (await box.getAttribute('value'))!;
@@ -230,14 +280,15 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     await page.keyboard.type('Halden');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\/\?q=Halden$/);
-    const all = totalOf(await settled(page));
-    expect(all).toBeGreaterThan(10);
+    expect(foundIn(await settled(page))).toBeGreaterThan(1);
 
     await tabTo('#search-q');
     await page.keyboard.press('Control+A');
     await page.keyboard.type(WORD);
     await expect.poll(() => new URL(page.url()).search).toBe(`?q=${WORD}`);
     await settled(page);
+    await tabTo('[data-facets-open]');
+    await page.keyboard.press('Enter');
     await page.locator('fieldset[data-facet="type"] input[value="claim"]').waitFor();
     await tabTo('fieldset[data-facet="type"] input[value="claim"]');
     await page.keyboard.press('Space');
@@ -256,14 +307,14 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
 
   it.each([
     ['an empty query', '', /^Type words to search/],
-    ['2,000 characters', 'a'.repeat(2000), /^(No results|\d+ results?) for “a{200}” \(only the first 200 characters were searched\)\./],
+    ['2,000 characters', 'a'.repeat(2000), /^(No results|Found in \d+ \D+) for “a{200}” \(only the first 200 characters were searched\)\./],
     [
       'markup',
       '<script>alert(1)</script><img src=x onerror=alert(2)>',
-      /^(No results|\d+ results?) for “<script>alert\(1\)<\/script><img src=x onerror=alert\(2\)>”/,
+      /^(No results|Found in \d+ \D+) for “<script>alert\(1\)<\/script><img src=x onerror=alert\(2\)>”/,
     ],
     ['right-to-left text', 'سد هالدن', /^No results for “سد هالدن”\. Try other words\.$/],
-    ['emoji', '🌊 dam 👋🏽', /^(No results|\d+ results?) for “🌊 dam 👋🏽”/],
+    ['emoji', '🌊 dam 👋🏽', /^(No results|Found in \d+ \D+) for “🌊 dam 👋🏽”/],
   ])('answers %s with results or a clear “no results”, injecting nothing', async (_name, query, expected) => {
     const { page, problems, violations } = await openSearch(query === '' ? '' : `?q=${encodeURIComponent(query)}`);
     expect(await settled(page)).toMatch(expected);
@@ -278,6 +329,8 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
   it('runs under the search policy sent as a header, with no console error, CSP violation or failed request', async () => {
     const { page, problems, violations } = await openSearch(`?q=${WORD}`, { site: session.strict });
     expect(await resultLinks(page)).toContain(session.strict.url + CLAIM);
+    // The claims index is a second Pagefind instance, with its own WebAssembly: under the same policy.
+    await openFacets(page);
     await page.locator('fieldset[data-facet="kind"] input').first().check();
     await settled(page);
     expect(problems).toEqual([]);
