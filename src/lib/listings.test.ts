@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
-import { mostCitedFirst, newestFirst, paginate } from './listings.ts';
+import { listDataRoutes, listPageRoutes, mostCitedFirst, newestFirst, paginate } from './listings.ts';
 import { buildReferenceIndex } from './referenceIndex.ts';
 import { checkArticles } from './checkArticles.ts';
 
@@ -51,5 +51,23 @@ describe('newestFirst and mostCitedFirst', () => {
     const index = buildReferenceIndex(checkArticles([validSource()]).articles);
     // Both claims involve each party (one by it, one about it), so the tie goes by name.
     expect(mostCitedFirst(index.parties).map((party) => party.id)).toEqual(['pakistan', 'taliban-administration']);
+  });
+});
+
+describe('listPageRoutes and listDataRoutes', () => {
+  it('gives the first page the list’s own address and the others /page/<n>/, each with the list’s length', () => {
+    const routes = listPageRoutes(['a', 'b', 'c', 'd', 'e'], 2);
+    expect(routes.map((route) => route.params.page)).toEqual([undefined, 'page/2', 'page/3']);
+    expect(routes.map((route) => route.props.page.items)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(routes.every((route) => route.props.total === 5)).toBe(true);
+    expect(listPageRoutes([], 2)).toEqual([{ params: { page: undefined }, props: { page: { n: 1, pages: 1, items: [] }, total: 0 } }]);
+  });
+
+  it('serves the first page of data as index.json and the others as page/<n>.json', () => {
+    const pages = [{ page: 1 }, { page: 2 }];
+    expect(listDataRoutes(pages)).toEqual([
+      { params: { page: 'index' }, props: { data: { page: 1 } } },
+      { params: { page: 'page/2' }, props: { data: { page: 2 } } },
+    ]);
   });
 });

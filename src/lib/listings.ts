@@ -22,6 +22,28 @@ export function paginate<T>(items: readonly T[], size: number): ListPage<T>[] {
   return Array.from({ length: pages }, (_, i) => ({ n: i + 1, pages, items: items.slice(i * size, (i + 1) * size) }));
 }
 
+/** The props of one page of a paginated list: the page and the whole list's length (a type, not an interface: Astro's props are a plain record). */
+export type ListPageProps<T> = {
+  page: ListPage<T>;
+  total: number;
+};
+
+/** The static routes of a paginated list: `/x/`, then `/x/page/2/`, … (`page` is never a slug or id). */
+export function listPageRoutes<T>(
+  items: readonly T[],
+  size: number,
+): Array<{ params: { page: string | undefined }; props: ListPageProps<T> }> {
+  return paginate(items, size).map((page) => ({
+    params: { page: page.n === 1 ? undefined : `page/${page.n}` },
+    props: { page, total: items.length },
+  }));
+}
+
+/** The static routes of a paginated list's data: `/x/index.json`, then `/x/page/2.json`, … (`index` and `page` are never a slug or id). */
+export function listDataRoutes<T extends { page: number }>(pages: readonly T[]): Array<{ params: { page: string }; props: { data: T } }> {
+  return pages.map((data) => ({ params: { page: data.page === 1 ? 'index' : `page/${data.page}` }, props: { data } }));
+}
+
 /** Newest first by the date the source gives; articles without one after those with one; then by title. */
 export function newestFirst(articles: readonly IndexedArticle[]): IndexedArticle[] {
   return [...articles].sort((a, b) => {
