@@ -27,6 +27,17 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
   return slug;
 }
 
+/** Ids are at most 100 characters (the schema's limit), cut at a hyphen. */
+export const MAX_ID_LENGTH = 100;
+
+export function capId(id: string, room = 0): string {
+  const max = MAX_ID_LENGTH - room;
+  if (id.length <= max) return id;
+  const cut = id.slice(0, max + 1);
+  const at = cut.lastIndexOf('-');
+  return (at > 0 ? cut.slice(0, at) : id.slice(0, max)).replace(/-+$/, '');
+}
+
 /** Checks an article slug given or made: a slug, not reserved for the site's own pages. */
 export function checkArticleSlug(slug: string, from: string): string {
   if (!slug) throw new AuthoringError(`${from} has no letters or digits to make a file name from; pass --slug <lower-case-words>`);

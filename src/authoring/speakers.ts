@@ -1,0 +1,171 @@
+import { GROUP_NOUNS, NOT_NAMES, OFFICE_HEADS, ORGANISATION_HEADS, ROLE_NOUNS } from './lexicon.ts';
+import { orgKindOf, type PartyPool, type PoolParty } from './partyPool.ts';
+import type { Token } from './tokens.ts';
+
+// Who speaks in a frame: a person, a party, a group or an office of a party, from the speaker's words.
+
+/** Who is speaking, from the speaker's words (at offset `at` of block `block`): a person named in them, a party named, a group, or an office of a party. */
+export function resolveSpeaker(
+  pool: PartyPool,
+  speaker: string,
+  at: number,
+  block: number,
+  sentence: string,
+  lastOther: PoolParty | undefined,
+): Array<{ party: PoolParty; speaker?: string; how: string }> {
+  // Two speakers joined by "and": one claim each.
+  const whole = pool.findByName(speaker.replace(/^the\s+/i, ''));
+  if (!whole && / and /.test(speaker)) {
+    const parts = speaker
+      .split(/,? and /)
+      .map((part) => part.trim())
+      .filter(Boolean);
+    if (parts.length === 2 && parts.every((part) => part.split(/\s+/).length <= 6)) {
+      return parts.flatMap((part) => resolveSpeaker(pool, part, at, block, sentence, lastOther).slice(0, 1));
+    }
+  }
+  const mentions = pool.mentions(speaker);
+  const person = mentions.find((m) => m.party.kind === 'person');
+  if (person) {
+    const other = mentions.find((m) => m.party !== person.party && m.party.kind !== 'person');
+    if (other && !person.party.speaksFor && person.party.origin === 'new') person.party.speaksFor = other.party.id;
+    return [{ party: person.party, speaker, how: `the speaker names ${person.party.name}` }];
+  }
+  const head = headNoun(speaker);
+  // A group is named by a common noun: "analysts", "Officials" opening a sentence; "United Nations" is a name.
+  const commonHead =
+    head !== undefined &&
+    (/^\p{Ll}/u.test(head) || speaker.replace(/^(the|a|an|some|two|three|several|many)\s+/i, '').split(/\s+/).length === 1);
+  const group = head && commonHead ? GROUP_NOUNS.find(([pattern]) => pattern.test(head)) : undefined;
+  if (group) {
+    const [, kind] = group;
+    const modifier = mentions.find((m) => m.end <= speaker.toLowerCase().lastIndexOf(head!.toLowerCase()));
+    if (modifier && kind !== 'commentators')
+      return [{ party: modifier.party, speaker, how: `${head} of ${modifier.party.name} (“${modifier.text}”)` }];
+    const anonymous = /anonymity|not authori[sz]ed|asked not to be named|declined to be named|did not want to be named/i.test(sentence);
+    if (kind === 'unnamed-sources' && !anonymous && lastOther && (lastOther.kind === 'state' || lastOther.kind === 'government')) {
+      return [
+        {
+          party: lastOther,
+          speaker,
+          how: `guess: unnamed ${head}, taken to speak for ${lastOther.name}, the last state or government speaking; check`,
+        },
+      ];
+    }
+    const headKey = singular(head!.toLowerCase());
+    const same = pool.parties.find((p) => p.origin === 'new' && p.head === headKey && p.kind === kind);
+    const name = speaker.replace(/^(the|a|an|some|two|three|several|many|one|other|\d+)\s+/i, '').replace(/,.*$/, '');
+    if (same) {
+      if (!same.aliases.includes(name) && same.name !== name) same.aliases.push(name);
+      return [{ party: same, speaker, how: `the same group as “${same.name}”` }];
+    }
+    const party = pool.add({
+      name: upperFirst(name),
+      kind,
+      aliases: [],
+      head: headKey,
+      why: `a group named by its head noun “${head}”`,
+      kindGuessed: true,
+    });
+    return [{ party, speaker, how: `a group (${kind}) named by the text` }];
+  }
+  if (mentions.length > 0) {
+    const first = mentions[0]!;
+    return [{ party: first.party, speaker, how: `the speaker names ${first.party.name} (“${first.text}”)` }];
+  }
+  const bare = speaker.replace(/,.*$/, '').replace(/^(the|a|an|its|their|his|her)\s+/i, '');
+  if (
+    /anonymity|not authori[sz]ed|asked not to be named|declined to be named|did not want to be named/i.test(sentence) &&
+    !/\p{Lu}/u.test(bare.slice(1))
+  ) {
+    const party = pool.add({
+      name: upperFirst(bare),
+      kind: 'unnamed-sources',
+      aliases: [],
+      why: 'the text says the speaker is not named',
+      kindGuessed: false,
+    });
+    return [{ party, speaker, how: 'a speaker the text does not name' }];
+  }
+  // "the roads office" after "the district roads office": the same organisation, named shorter.
+  const shorter = pool.parties.find((p) => p.kind !== 'person' && bare.includes(' ') && p.name.toLowerCase().endsWith(bare.toLowerCase()));
+  if (shorter) return [{ party: shorter, speaker, how: `“${speaker}” is ${shorter.name}, named shorter` }];
+  // "the port authority", "the regional council": an organisation the text names without capitals.
+  if (head && ORGANISATION_HEADS.test(head) && !/^(its|their|his|her)\s/i.test(speaker)) {
+    const words = bare.split(/\s+/).map((w) => ({ text: w }));
+    const kind =
+      orgKindOf(words as Token[]) ??
+      (/^(ministry|government|administration|cabinet|presidency|embassy|delegation)$/i.test(head) ? 'government' : 'institution');
+    const party = pool.add({
+      name: upperFirst(bare),
+      kind,
+      aliases: [],
+      why: `an organisation named by its head noun “${head}”`,
+      kindGuessed: true,
+    });
+    return [{ party, speaker, how: 'a new party named by the speaker’s words' }];
+  }
+  // "the mayor said", "the minister added": a person's role with no name, most likely the person named last.
+  if (
+    head &&
+    ROLE_NOUNS.test(head) &&
+    !/^(spokes\w+|official|analyst|engineer|member|representative|who|hydrologist|economist|nurse)$/i.test(head) &&
+    !/\p{Lu}/u.test(bare.slice(1))
+  ) {
+    const person = pool.lastMentioned(pool.texts, block, at, (p) => p.kind === 'person');
+    if (person) return [{ party: person, speaker, how: `guess: “${speaker}” taken to be ${person.name}, the person named last; check` }];
+  }
+  // A capitalised name in the speaker's words that no list knows yet: a new party.
+  if (head && OFFICE_HEADS.test(head)) return officeOf(pool, speaker, sentence, lastOther);
+  const capitalised = /(?:\p{Lu}[\p{L}’'-]*)(?:\s+(?:of\s+|for\s+)?\p{Lu}[\p{L}’'-]*)*/u.exec(speaker.replace(/^(The|A|An)\s+/, ''));
+  if (capitalised && !NOT_NAMES.has(capitalised[0].toLowerCase())) {
+    const name = capitalised[0].replace(/['’]s$/, '');
+    const known = pool.findByName(name);
+    if (known) return [{ party: known, speaker, how: `the speaker names ${known.name}` }];
+    const words = name.split(/\s+/).map((w) => ({ text: w }));
+    const kind = orgKindOf(words as Token[]) ?? (words.length >= 2 ? 'person' : 'institution');
+    const party = pool.add({ name, kind, aliases: [], why: `named as the speaker; kind guessed`, kindGuessed: true });
+    return [{ party, speaker, how: `a new party named by the speaker’s words` }];
+  }
+  return officeOf(pool, speaker, sentence, lastOther);
+}
+
+/** An office with no name ("the ministry", "a ministry statement"): the party named before it in the sentence, or the last one speaking. */
+function officeOf(
+  pool: PartyPool,
+  speaker: string,
+  sentence: string,
+  lastOther: PoolParty | undefined,
+): Array<{ party: PoolParty; speaker?: string; how: string }> {
+  const inSentence = pool.mentions(sentence).filter((m) => m.party.kind !== 'person');
+  const nearest = inSentence.find((m) => sentence.indexOf(speaker) === -1 || m.start < sentence.indexOf(speaker) + speaker.length);
+  if (nearest)
+    return [
+      { party: nearest.party, speaker, how: `guess: “${speaker}” taken to be of ${nearest.party.name}, named in the sentence; check` },
+    ];
+  if (lastOther)
+    return [{ party: lastOther, speaker, how: `guess: “${speaker}” taken to be of ${lastOther.name}, the last party speaking; check` }];
+  const party = pool.add({
+    name: upperFirst(speaker.replace(/^(the|a|an)\s+/i, '')),
+    kind: 'institution',
+    aliases: [],
+    why: 'named only by the speaker’s words; kind guessed',
+    kindGuessed: true,
+  });
+  return [{ party, speaker, how: 'a new party named by the speaker’s words' }];
+}
+
+/** The head noun of a speaker's words: the last word before "of", "in", "at", "who" or a comma. */
+function headNoun(speaker: string): string | undefined {
+  const core = speaker.split(/,|\s(?:of|in|at|from|who|which|for|on)\s/)[0]!.trim();
+  const words = core.split(/\s+/);
+  return words.at(-1)?.replace(/['’]s?$/, '');
+}
+
+function singular(noun: string): string {
+  return noun.replace(/ies$/, 'y').replace(/s$/, '');
+}
+
+function upperFirst(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
