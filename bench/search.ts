@@ -65,11 +65,16 @@ interface IndexRow {
 /** Runs a command to its end; its output goes to a log file, and its last lines to the error if it fails. */
 function run(command: string, commandArgs: string[], cwd: string, env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const child = spawn(command, commandArgs, {
+      cwd,
+      env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${commandArgs.join(' ')} failed:\n${output.slice(-3000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${commandArgs.join(' ')} failed:\n${output.slice(-3000)}`)),
+    );
   });
 }
 
@@ -103,7 +108,12 @@ async function buildStandpoint(size: number): Promise<string> {
       ...envFor({ articlesDir: join(out, `corpus-${size}`, 'standpoint'), cacheDir: join(out, `cache-standpoint-${size}`) }),
     }),
   );
-  log(output.split('\n').find((line) => line.includes('[standpoint:search]'))?.trim() ?? 'no search line in the build log');
+  log(
+    output
+      .split('\n')
+      .find((line) => line.includes('[standpoint:search]'))
+      ?.trim() ?? 'no search line in the build log',
+  );
   return dist;
 }
 
@@ -120,7 +130,17 @@ async function buildStarlight(size: number): Promise<{ dist: string; row: IndexR
   const ms = finished ? Number(finished[1]) * (finished[2] === 's' ? 1000 : 1) : NaN;
   const pages = /Found (\d+) HTML files/.exec(output)?.[1] ?? '?';
   const pagefind = join(dist, 'pagefind');
-  return { dist, row: { site: 'Starlight (every HTML page, its log’s time)', size, ms, records: `${pages} pages`, total: sizeOf(pagefind), index: sizeOf(pagefind, isIndexFile) } };
+  return {
+    dist,
+    row: {
+      site: 'Starlight (every HTML page, its log’s time)',
+      size,
+      ms,
+      records: `${pages} pages`,
+      total: sizeOf(pagefind),
+      index: sizeOf(pagefind, isIndexFile),
+    },
+  };
 }
 
 interface QueryRow {
@@ -281,7 +301,15 @@ function printQueries(queries: QueryRow[]): void {
   console.log(
     table(
       ['site', 'requests', 'bytes (raw)', 'bytes (gzip -9 per body)', 'of which pagefind/ (raw, requests)', 'time', 'says'],
-      queries.map((row) => [row.site, String(row.requests), kb(row.raw), kb(row.gzip), `${kb(row.pagefindRaw)} (${row.pagefindRequests})`, `${Math.round(row.firstResultMs)} ms`, row.results.trim()]),
+      queries.map((row) => [
+        row.site,
+        String(row.requests),
+        kb(row.raw),
+        kb(row.gzip),
+        `${kb(row.pagefindRaw)} (${row.pagefindRequests})`,
+        `${Math.round(row.firstResultMs)} ms`,
+        row.results.trim(),
+      ]),
     ),
   );
 }
