@@ -110,6 +110,34 @@ export function findBodyCode(tree: Root): Array<{ what: string; line?: number }>
   return found;
 }
 
+/** Syntax the page would render apart from the blocks, where no claim can quote it and the open data would leave it out. */
+const UNKEPT_NODES: Record<string, { what: string; fix: string }> = {
+  code: {
+    what: 'a code block (``` or ~~~ fences) is not part of the text the site keeps: the page would show it apart from the numbered blocks, where no claim can quote it',
+    fix: 'remove the fences and keep its lines as paragraphs of the text, or leave the block out if it is not part of the article',
+  },
+  footnoteReference: {
+    what: 'a footnote mark ([^…]) is not part of the text the site keeps: it links to a footnote shown apart from the numbered blocks, where no claim can quote it',
+    fix: 'write the footnote as a paragraph at the end of the text, and remove its mark from the sentence (or write it as `\\[^1]`)',
+  },
+  footnoteDefinition: {
+    what: 'a footnote ([^…]: …) is not part of the text the site keeps: the page would show it apart from the numbered blocks, where no claim can quote it',
+    fix: 'write the footnote as a paragraph at the end of the text, without its `[^…]:` label',
+  },
+};
+
+/** Every code block and footnote of a body: what it is, its line, and the fix. */
+export function findUnkeptSyntax(tree: Root): Array<{ what: string; fix: string; line?: number }> {
+  const found: Array<{ what: string; fix: string; line?: number }> = [];
+  const walk = (node: Node) => {
+    const unkept = UNKEPT_NODES[node.type];
+    if (unkept) found.push({ ...unkept, line: node.position?.start.line });
+    if ('children' in node) for (const child of (node as Parent).children) walk(child);
+  };
+  walk(tree);
+  return found;
+}
+
 /** Links the text may carry: web addresses, and e-mail addresses (GFM links those by itself). */
 const SAFE_URL = /^(https?:\/\/|mailto:)/i;
 
@@ -126,6 +154,24 @@ export function findUnsafeLinks(tree: Root): Array<{ what: string; url: string; 
   };
   walk(tree);
   return found;
+}
+
+/** How deeply the syntax tree of a body may nest (a real article's is under 15): the build renders it recursively. */
+export const MAX_TEXT_DEPTH = 40;
+
+/** The depth of the deepest node of a body's tree (the root's children are at depth 1), and the line of the first node deeper than `limit`; walked without recursion. */
+export function nestingDepth(tree: Root, limit: number): { depth: number; line?: number } {
+  let depth = 0;
+  let line: number | undefined;
+  const stack: Array<[Node, number]> = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, at] = stack.pop()!;
+    depth = Math.max(depth, at);
+    if (at > limit && line === undefined) line = node.position?.start.line;
+    // Children pushed last first, so that nodes come off the stack in document order.
+    if ('children' in node) for (const child of [...(node as Parent).children].reverse()) stack.push([child, at + 1]);
+  }
+  return { depth, line };
 }
 
 /** Separator between blocks in the article's plain text (the text that quote offsets count in). */

@@ -459,4 +459,53 @@ describe('hostile and careless input', () => {
     source.data.claims[1].quote = ['it rejects', '   '];
     expect(messages(source)[0]).toContain('claims[1] "pakistan-rejects": quote[1]:');
   });
+  it('refuses a text nested deeper than the build can render (the build crashed on it), at the line the limit is passed', () => {
+    const nestedList = (levels: number) => Array.from({ length: levels }, (_, level) => `${'  '.repeat(level)}- item`).join('\n');
+    expect(messages(validSource({ body: `Pakistan says it rejects the accusation.\n\n${nestedList(60)}\n` }))).toEqual([
+      'error: content/articles/sample.mdx › body, line 22: the text is nested 122 levels deep from here (lists, block quotes, emphasis or links inside each other); the site reads at most 40\n' +
+        '    fix: write the text as the source has it: a news text nests a list or a quotation a few levels at most',
+    ]);
+    expect(messages(validSource({ body: `${'*'.repeat(2000)}x${'*'.repeat(2000)}\n` }))[0]).toContain(
+      'body, line 1: the text is nested 1002 levels deep',
+    );
+    // So deep that the parser itself would run out of stack: a message, not a crash.
+    expect(messages(validSource({ body: `${'>'.repeat(10000)} deep\n` }))[0]).toContain(
+      'body, line 1: the line starts with 10001 characters of indentation and list or quotation markers',
+    );
+    const atTheLimit = Array.from({ length: 19 }, (_, level) => `${'  '.repeat(level)}- Pakistan interferes`).join('\n');
+    expect(errorsOf(validSource({ body: `Pakistan says it rejects the accusation.\n\n${atTheLimit}\n` })).map(formatIssue)).toEqual([
+      expect.stringContaining('occurs 19 times'),
+    ]);
+  });
+
+  it('does not report every quote missing when the text cannot be read or is empty', () => {
+    expect(messages(validSource({ body: 'Pakistan says <javascript:alert(1)> it rejects the accusation.\n' }))).toEqual([
+      expect.stringMatching(/^error: content\/articles\/sample\.mdx › body, line 1: the text cannot be read: /),
+    ]);
+    expect(messages(validSource({ body: ' \n\t\n' }))).toEqual([
+      'error: content/articles/sample.mdx › body: the article has no text\n    fix: paste the article text below the frontmatter, one paragraph per source paragraph',
+    ]);
+  });
+
+  it('refuses a code block and a footnote, which would render apart from the blocks a claim can quote', () => {
+    const source = validSource({
+      body: 'Pakistan says it rejects the accusation.[^1]\n\n```\nsome <script> code\n```\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n\n[^1]: A note.\n',
+    });
+    expect(errorsOf(source).map(formatIssue)).toEqual([
+      'error: content/articles/sample.mdx › body, line 1: a footnote mark ([^…]) is not part of the text the site keeps: it links to a footnote shown apart from the numbered blocks, where no claim can quote it\n' +
+        '    fix: write the footnote as a paragraph at the end of the text, and remove its mark from the sentence (or write it as `\\[^1]`)',
+      'error: content/articles/sample.mdx › body, line 3: a code block (``` or ~~~ fences) is not part of the text the site keeps: the page would show it apart from the numbered blocks, where no claim can quote it\n' +
+        '    fix: remove the fences and keep its lines as paragraphs of the text, or leave the block out if it is not part of the article',
+      'error: content/articles/sample.mdx › body, line 9: a footnote ([^…]: …) is not part of the text the site keeps: the page would show it apart from the numbered blocks, where no claim can quote it\n' +
+        '    fix: write the footnote as a paragraph at the end of the text, without its `[^…]:` label',
+    ]);
+    // Escaped, the mark is text.
+    expect(
+      errorsOf(
+        validSource({
+          body: 'Pakistan says it rejects the accusation.\\[^1]\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n',
+        }),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -57,8 +57,10 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
   const warning = (entry: string | undefined, message: string, fix?: string) =>
     issues.push({ severity: 'warning', file, entry, message, fix });
 
-  const blocks = readBodyBlocks(source.body, error);
-  const paragraphs = blocks.map((block) => block.text);
+  const read = readBodyBlocks(source.body, error);
+  const blocks = read ?? [];
+  // Undefined when the text could not be read: its quotes are then not looked for.
+  const paragraphs = read?.map((block) => block.text);
 
   const parsed = articleSchema.safeParse(source.data, { reportInput: true });
   if (!parsed.success) {
@@ -125,7 +127,7 @@ export function checkArticle(source: ArticleSource, issues: ContentIssue[]): Che
         `use one of the article's party ids (${[...partyIds].join(', ')}), or add the party to \`parties\``,
       );
     }
-    if (!NAMELESS_KINDS.has(party.kind) && blocks.length > 0 && !namedInText(party, (searchable ??= searchableText(paragraphs)))) {
+    if (!NAMELESS_KINDS.has(party.kind) && paragraphs && !namedInText(party, (searchable ??= searchableText(paragraphs)))) {
       warning(
         partyEntry(party, index),
         `neither the name ${showValue(party.name)} nor any alias occurs in the text`,

@@ -12,7 +12,8 @@ export interface Entries {
   knownPartyIds: string[];
   knownClaimIds: string[];
   slug: string;
-  blocks: string[];
+  /** The text's blocks; undefined when the text could not be read, and its quotes are not looked for. */
+  blocks: string[] | undefined;
 }
 
 /** Checks ids, references and quotes of well-formed entries; returns where each quote is and what is used. */
@@ -80,6 +81,7 @@ export function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, sl
       }
     });
 
+    if (!blocks) return;
     const spans = quoteSpans(claim);
     const location = locateQuote(blocks, spans, claim.occurrence);
     const quoteField = (span: number) => (typeof claim.quote === 'string' ? 'quote' : `quote[${span}]`);
