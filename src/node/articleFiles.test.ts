@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { extractFrontmatter, parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, readArticleSources, readFrontmatter } from './articleFiles.ts';
 import { formatIssue } from '../lib/contentIssues.ts';
@@ -91,6 +91,61 @@ describe('readFrontmatter', () => {
     expect(readFrontmatter('---\ntitle: A\ntitle: B\n---\nText.')).toMatchObject({
       error: expect.stringContaining('the frontmatter is not valid YAML'),
     });
+  });
+});
+
+describe('YAML the build’s own reader refuses', () => {
+  it('refuses a YAML tag, naming it and its line, and prints no warning', () => {
+    for (const [value, tag] of [
+      ['!foo Base', '!foo'],
+      ["!!js/function 'function () {}'", '!!js/function'],
+      ['!!binary aGk=', '!!binary'],
+      ['!!str Base', '!!str'],
+    ]) {
+      expect(readFrontmatter(`---\nsource: {}\ntitle: ${value}\n---\nText.`), value).toEqual({
+        error: `the frontmatter has a YAML tag, ${tag}, on line 3: a field holds plain text, a list or fields`,
+        fix: `remove ${tag} before the value`,
+      });
+    }
+    // A set would pass the schema as an empty object, a field whose entries vanish.
+    expect(readFrontmatter('---\ntitle: A\nsource: !!set {url, publisher}\n---\nText.')).toMatchObject({
+      error: expect.stringContaining('a YAML tag, !!set, on line 3'),
+    });
+  });
+
+  it('refuses what Astro’s reader (js-yaml) cannot read, at its line, even where the YAML library reads it', () => {
+    expect(readFrontmatter('---\ntitle: A\ndek: "B\u0007"\n---\nText.')).toEqual({
+      error: 'the frontmatter is YAML the build cannot read: expected valid JSON character (line 3)',
+      fix: 'remove the control character',
+    });
+  });
+
+  it('reads nothing the build’s reader refuses', () => {
+    const values = [
+      '!foo x',
+      '!!null ""',
+      '!!bool yes',
+      '"\u0007"',
+      '\u0007',
+      '"\\/"',
+      'a # \u0007',
+      '|\n  ok',
+      '[a, b]',
+      '&x a',
+      '2025-03-14',
+    ];
+    for (const value of values) {
+      const text = `---\ntitle: ${value}\n---\nText.`;
+      if ('data' in readFrontmatter(text)) expect(() => parseFrontmatter(text), value).not.toThrow();
+    }
+  });
+
+  it('says so when the lines end in a carriage return alone', () => {
+    expect(readFrontmatter('---\rtitle: A\r---\rText.\r')).toEqual({
+      error: 'the file has no frontmatter the build can find: its lines end in a carriage return alone (CR, an old Mac format)',
+      fix: 'save the file with LF (Unix) or CRLF (Windows) line endings',
+    });
+    expect(readFrontmatter('---\r\ntitle: A\r\n---\r\nText.\r\n')).toMatchObject({ data: { title: 'A' } });
   });
 });
 

@@ -1,6 +1,7 @@
 import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { parse as parseYaml, YAMLError } from 'yaml';
+import { parseFrontmatter as parseFrontmatterAsAstro } from '@astrojs/internal-helpers/frontmatter';
+import { type Document, LineCounter, parseDocument, visit, YAMLError } from 'yaml';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '../schemas/slug.ts';
 import type { ContentIssue } from '../lib/contentIssues.ts';
 import { RESERVED_SLUGS } from '../lib/listings.ts';
@@ -137,6 +138,12 @@ export function readFrontmatter(text: string): { data: unknown; body: string } |
     return { error: 'the frontmatter is TOML (+++); articles use YAML', fix: 'write the frontmatter as YAML between two `---` lines' };
   }
   const match = FRONTMATTER.exec(text);
+  if (!match && /^\uFEFF?\s*---\r(?!\n)/.test(text)) {
+    return {
+      error: 'the file has no frontmatter the build can find: its lines end in a carriage return alone (CR, an old Mac format)',
+      fix: 'save the file with LF (Unix) or CRLF (Windows) line endings',
+    };
+  }
   if (!match) {
     return {
       error: 'the file has no frontmatter',
@@ -146,9 +153,21 @@ export function readFrontmatter(text: string): { data: unknown; body: string } |
   const raw = match[2]!;
   const cutShort = frontmatterCutShort(text, match);
   if (cutShort) return cutShort;
+  const openingLine = lineOf(text, match.index + match[1]!.length);
   let data: unknown;
   try {
-    data = parseYaml(raw, { maxAliasCount: MAX_YAML_ALIASES, uniqueKeys: true, prettyErrors: true });
+    const lineCounter = new LineCounter();
+    // logLevel 'error': a warning (an unknown tag) is not printed to the console; tags are refused below.
+    const document = parseDocument(raw, { uniqueKeys: true, prettyErrors: true, logLevel: 'error', lineCounter });
+    if (document.errors.length > 0) throw document.errors[0];
+    const tag = firstTag(document);
+    if (tag) {
+      return {
+        error: `the frontmatter has a YAML tag, ${tag.tag}, on line ${openingLine + lineCounter.linePos(tag.offset).line - 1}: a field holds plain text, a list or fields`,
+        fix: `remove ${tag.tag} before the value`,
+      };
+    }
+    data = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
     const message =
       error instanceof YAMLError
@@ -165,8 +184,53 @@ export function readFrontmatter(text: string): { data: unknown; body: string } |
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { error: 'the frontmatter is not a set of fields', fix: 'write `title:`, `source:`, `parties:` and `claims:` as fields' };
   }
+  const refused = refusedByAstro(text, openingLine);
+  if (refused) return refused;
   const body = match[1]!.replace(/[^\r\n]/g, '') + raw.replace(/[^\r\n]/g, '') + text.slice(match.index + match[0].length);
   return { data, body };
+}
+
+/** The first explicit tag of a YAML document (`!!set`, `!!binary`, `!foo`), as written, and where its value starts. */
+function firstTag(document: Document): { tag: string; offset: number } | undefined {
+  let found: { tag: string; offset: number } | undefined;
+  visit(document, {
+    Node(_key, node) {
+      if (!node.tag) return undefined;
+      found = { tag: node.tag.replace(/^tag:yaml\.org,2002:/, '!!'), offset: node.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The line (from 1) of `text` that character `index` is on. */
+function lineOf(text: string, index: number): number {
+  return text.slice(0, index).split('\n').length;
+}
+
+/**
+ * The build reads the frontmatter again with Astro's own reader (js-yaml), which refuses some YAML that the
+ * reader above accepts: tags (`!foo`, `!!binary`), control characters even in a comment, unknown escapes.
+ * Whatever it refuses would crash the build with a stack trace, so the check refuses it first, at its line.
+ */
+function refusedByAstro(text: string, openingLine: number): { error: string; fix: string } | undefined {
+  try {
+    parseFrontmatterAsAstro(text);
+    return undefined;
+  } catch (cause) {
+    const { reason, mark } = cause as { reason?: string; mark?: { line: number } };
+    // js-yaml counts lines from 0, from the opening `---` line.
+    const at = mark ? ` (line ${openingLine + mark.line})` : '';
+    const what = reason ?? (cause as Error).message.split('\n')[0] ?? '';
+    return {
+      error: `the frontmatter is YAML the build cannot read: ${what}${at}`,
+      fix: /tag/.test(what)
+        ? 'remove the tag (a word starting with `!`) before the value: fields hold plain text, lists and fields'
+        : /non-printable|null byte|JSON character/.test(what)
+          ? 'remove the control character'
+          : 'check indentation and quoting; strings holding ": " or starting with a quote need quotes around them',
+    };
+  }
 }
 
 /** The schema's top-level fields: one of them right after the closing `---` means the frontmatter was meant to go on. */
