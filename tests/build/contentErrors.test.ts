@@ -119,6 +119,25 @@ describe('an article body is text, never code', () => {
   });
 });
 
+describe('astro build with files that crashed it after passing the check', () => {
+  it('stops at the check, naming each file and line: a YAML tag, lists nested 1,000 deep', async () => {
+    const dir = articleDir('crashed-build', (text) =>
+      text.replace('title: "Test fixture: border talks"', 'title: !foo "Test fixture: border talks"'),
+    );
+    const nested = Array.from({ length: 1000 }, (_, level) => `${'  '.repeat(level)}- item`).join('\n');
+    writeFileSync(join(dir, 'deep-lists.mdx'), FIXTURE.replace('\nNo date has been set.', `\nNo date has been set.\n\n${nested}`));
+    const result = await buildSite({ name: 'crashed-build', articleDirs: [dir] });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('fixture-border-talks.mdx › frontmatter: the frontmatter has a YAML tag, !foo, on line 2');
+    expect(result.output).toMatch(
+      /deep-lists\.mdx › body, line \d+: the line starts with 202 characters of indentation and list or quotation markers/,
+    );
+    expect(result.output).toMatch(/Standpoint: 2 errors in \S+ — the build stopped$/m);
+    expect(result.output).not.toContain('unknown tag');
+    expectNoCrashOutput(result.output);
+  });
+});
+
 describe('astro build log', () => {
   it('has no warning per MDX article (Rolldown\'s MODULE_LEVEL_DIRECTIVE on "use astro:head-inject")', async () => {
     const result = await buildSite({
