@@ -81,6 +81,16 @@ export function blockText(node: Node): string {
   }
 }
 
+/** What a reader would see of `markdown` (a quote copied from the file with its `*`, `\\` or `[…](…)`): undefined if it is not Markdown text. */
+export function shownText(markdown: string): string | undefined {
+  try {
+    const texts = collectBlocks(parseBody(markdown)).map((block) => block.text);
+    return texts.length > 0 ? texts.join(' ') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The blocks of an MDX body, as a reader sees them. */
 export function textBlocks(body: string): TextBlock[] {
   return collectBlocks(parseBody(body)).map(({ type, text }) => ({ type, text }));

@@ -508,4 +508,25 @@ describe('hostile and careless input', () => {
       ),
     ).toEqual([]);
   });
+  it('says when a quote was copied with Markdown the page does not show (emphasis, an escape), and what the page reads', () => {
+    const source = validSource({
+      body: 'Pakistan says it *rejects* the accusation\\.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n',
+    });
+    source.data.claims[1].quote = 'it *rejects* the accusation\\.';
+    expect(errorsOf(source).map(formatIssue)).toEqual([
+      'error: content/articles/sample.mdx › claims[1] "pakistan-rejects": quote: "it *rejects* the accusation\\\\." has Markdown markup the page does not show; block 1 reads "it rejects the accusation."\n' +
+        '    fix: quote the words as a reader sees them, without `*`, `_`, `\\` or link syntax: "it rejects the accusation."',
+    ]);
+  });
+  it('names each block a repeated quote occurs in once, and at most ten of them', () => {
+    const paragraph = 'Pakistan says it rejects the accusation. Pakistan interferes, Pakistan interferes.';
+    const source = validSource({ body: Array.from({ length: 40 }, () => paragraph).join('\n\n') });
+    expect(errorsOf(source).map(formatIssue)).toEqual([
+      'error: content/articles/sample.mdx › claims[0] "taliban-accuses": quote: "Pakistan interferes" occurs 80 times in the text (blocks 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, … (40 blocks))\n' +
+        '    fix: add `occurrence: N` (1 to 80, in reading order) or quote a longer, unique span',
+      expect.stringContaining('"it rejects the accusation" occurs 40 times'),
+    ]);
+    source.body = `${paragraph}\n\nThe Taliban administration’s spokesperson.\n`;
+    expect(messages(source)[0]).toContain('"Pakistan interferes" occurs 2 times in the text (block 1)');
+  });
 });

@@ -2,7 +2,8 @@ import { type Claim, type Party, quoteSpans } from '../schemas/article.ts';
 import { parseClaimReference } from '../schemas/slug.ts';
 import { claimEntry, partyEntry, type Report, showValue } from './contentIssues.ts';
 import { RESERVED_SLUGS } from './listings.ts';
-import { locateQuote, type TextSpan } from './quoteAnchors.ts';
+import { shownText } from './articleText.ts';
+import { findOccurrences, locateQuote, type TextSpan } from './quoteAnchors.ts';
 
 export interface Entries {
   /** The well-formed parties and claims, each with its index in the file. */
@@ -96,6 +97,7 @@ export function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, sl
       case 'missing': {
         const span = spans[location.span]!;
         const { crossing, nearMatch, invisible } = location;
+        let shown: { block: number; text: string } | undefined;
         if (invisible) {
           error(
             entry,
@@ -111,6 +113,12 @@ export function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, sl
             entry,
             `${quoteField(location.span)}: ${showValue(span)} runs from block ${crossing.block + 1} into block ${crossing.block + 2}; one quote string stays inside one block`,
             `write the quote as a list of spans, one per block: quote: [${crossing.parts.map((part) => showValue(part)).join(', ')}]`,
+          );
+        } else if ((shown = markupLeftOut(blocks, span))) {
+          error(
+            entry,
+            `${quoteField(location.span)}: ${showValue(span)} has Markdown markup the page does not show; block ${shown.block + 1} reads ${showValue(shown.text)}`,
+            `quote the words as a reader sees them, without \`*\`, \`_\`, \`\\\` or link syntax: ${showValue(shown.text)}`,
           );
         } else {
           error(
@@ -134,7 +142,7 @@ export function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, sl
       case 'ambiguous':
         error(
           entry,
-          `quote: ${showValue(claim.quote)} occurs ${location.occurrences} times in the text (blocks ${location.firstSpans.map((span) => span.block + 1).join(', ')})`,
+          `quote: ${showValue(claim.quote)} occurs ${location.occurrences} times in the text (${blockList(location.firstSpans.map((span) => span.block))})`,
           `add \`occurrence: N\` (1 to ${location.occurrences}, in reading order) or quote a longer, unique span`,
         );
         break;
@@ -149,6 +157,22 @@ export function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, sl
   });
 
   return { anchors, used, coveredBlocks };
+}
+
+/** Blocks as a message names them: each once, the first ten (a quote may occur 60,000 times in a 5 MB text). */
+function blockList(blocks: readonly number[]): string {
+  const unique = [...new Set(blocks)];
+  const shown = unique.slice(0, 10).map((block) => block + 1);
+  return `${unique.length === 1 ? 'block' : 'blocks'} ${shown.join(', ')}${unique.length > 10 ? `, … (${unique.length} blocks)` : ''}`;
+}
+
+/** When a quote copied with its Markdown (`*simply*`, `have\\.`) is in the text once that markup is read: where, and as what. */
+function markupLeftOut(blocks: readonly string[], span: string): { block: number; text: string } | undefined {
+  if (!/[*_\\[\]`~]/.test(span)) return undefined;
+  const shown = shownText(span);
+  if (shown === undefined || shown === span) return undefined;
+  const [found] = findOccurrences(blocks, shown);
+  return found ? { block: found.block, text: blocks[found.block]!.slice(found.start, found.end) } : undefined;
 }
 
 /** An id given to a second entry of one list is an error on that entry. */
