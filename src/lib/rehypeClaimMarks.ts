@@ -85,6 +85,7 @@ function wrapTables(parent: HastRoot | Element): void {
       wrapTables(child);
       return child;
     }
+    alignCellsByClass(child);
     return {
       type: 'element',
       tagName: 'div',
@@ -92,6 +93,22 @@ function wrapTables(parent: HastRoot | Element): void {
       children: [child],
     };
   }) as typeof parent.children;
+}
+
+/**
+ * A column's alignment (`| ---: |`) as a class: the HTML stage would write it as a `style` attribute, which
+ * the site's Content-Security-Policy (style-src 'self') blocks, so the alignment would be lost.
+ */
+function alignCellsByClass(node: Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const { align } = child.properties;
+    if ((child.tagName === 'th' || child.tagName === 'td') && typeof align === 'string' && /^(left|right|center)$/.test(align)) {
+      delete child.properties.align;
+      child.properties.className = [...((child.properties.className as string[] | undefined) ?? []), `align-${align}`];
+    }
+    alignCellsByClass(child);
+  }
 }
 
 /** The elements tagged by `remarkTextBlocks`, in document order. */
