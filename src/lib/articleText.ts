@@ -136,12 +136,27 @@ const UNKEPT_NODES: Record<string, { what: string; fix: string }> = {
   },
 };
 
-/** Every code block and footnote of a body: what it is, its line, and the fix. */
+/** A GFM task list item (`- [ ] …`) renders a checkbox, a form control with no label, not text. */
+const TASK_BOX = {
+  what: 'a task list box (`[ ]` or `[x]` at the start of a list item) is not part of the text the site keeps: the page would show a checkbox',
+  fix: 'if the source shows the brackets as text, write them as `\\[ ]`; otherwise leave them out',
+};
+
+/** A link with no words is a link a reader cannot see or name. */
+const EMPTY_LINK = {
+  what: 'a link with no text (`[](…)`) would be an empty, unnamed link on the page',
+  fix: 'put the words of the text that link inside the brackets, or remove the link',
+};
+
+/** Every code block, footnote, task box and empty link of a body: what it is, its line, and the fix. */
 export function findUnkeptSyntax(tree: Root): Array<{ what: string; fix: string; line?: number }> {
   const found: Array<{ what: string; fix: string; line?: number }> = [];
   const walk = (node: Node) => {
     const unkept = UNKEPT_NODES[node.type];
     if (unkept) found.push({ ...unkept, line: node.position?.start.line });
+    if (node.type === 'listItem' && typeof (node as ListItem).checked === 'boolean')
+      found.push({ ...TASK_BOX, line: node.position?.start.line });
+    if (node.type === 'link' && blockText(node).trim() === '') found.push({ ...EMPTY_LINK, line: node.position?.start.line });
     if ('children' in node) for (const child of (node as Parent).children) walk(child);
   };
   walk(tree);

@@ -529,4 +529,15 @@ describe('hostile and careless input', () => {
     source.body = `${paragraph}\n\nThe Taliban administration’s spokesperson.\n`;
     expect(messages(source)[0]).toContain('"Pakistan interferes" occurs 2 times in the text (block 1)');
   });
+  it('refuses a task list box and a link with no text, which would put a checkbox or an unnamed link on the page', () => {
+    const source = validSource({
+      body: 'Pakistan says it rejects the accusation [](https://example.org).\n\n- [ ] The Taliban administration’s spokesperson said Pakistan interferes.\n- \\[x] escaped\n',
+    });
+    expect(errorsOf(source).map(formatIssue)).toEqual([
+      'error: content/articles/sample.mdx › body, line 1: a link with no text (`[](…)`) would be an empty, unnamed link on the page\n' +
+        '    fix: put the words of the text that link inside the brackets, or remove the link',
+      'error: content/articles/sample.mdx › body, line 3: a task list box (`[ ]` or `[x]` at the start of a list item) is not part of the text the site keeps: the page would show a checkbox\n' +
+        '    fix: if the source shows the brackets as text, write them as `\\[ ]`; otherwise leave them out',
+    ]);
+  });
 });

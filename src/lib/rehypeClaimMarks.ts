@@ -130,6 +130,10 @@ export function markArticle(blocks: readonly Element[], article: IndexedArticle)
   if (blocks.length !== article.blocks.length) {
     throw new Error(`${article.file}: the page has ${blocks.length} blocks of text, the checked article ${article.blocks.length}`);
   }
+  // The page's "The text" is an h2: the article's top heading level becomes h3, and no heading skips a level.
+  const levels = blocks.filter((element) => /^h[1-6]$/.test(element.tagName)).map((element) => Number(element.tagName[1]));
+  const shift = 3 - Math.min(...levels);
+  let previousHeading = 2;
   blocks.forEach((element, index) => {
     const expected = article.blocks[index]!.text;
     const rendered = textOf(element);
@@ -147,7 +151,10 @@ export function markArticle(blocks: readonly Element[], article: IndexedArticle)
     markTextRuns(element, spans, { offset: 0, link: undefined }, article);
     const n = index + 1;
     element.properties.id = paragraphAnchor(n);
-    if (/^h[1-6]$/.test(element.tagName)) element.tagName = `h${Math.min(6, Math.max(3, Number(element.tagName[1]) + 1))}`;
+    if (/^h[1-6]$/.test(element.tagName)) {
+      previousHeading = Math.min(6, Number(element.tagName[1]) + shift, previousHeading + 1);
+      element.tagName = `h${previousHeading}`;
+    }
     element.children.unshift({
       type: 'element',
       tagName: 'a',
