@@ -515,8 +515,14 @@ describe('hostile and careless input', () => {
     source.data.claims[1].quote = 'it *rejects* the accusation\\.';
     expect(errorsOf(source).map(formatIssue)).toEqual([
       'error: content/articles/sample.mdx › claims[1] "pakistan-rejects": quote: "it *rejects* the accusation\\\\." has Markdown markup the page does not show; block 1 reads "it rejects the accusation."\n' +
-        '    fix: quote the words as a reader sees them, without `*`, `_`, `\\` or link syntax: "it rejects the accusation."',
+        '    fix: quote the words as a reader sees them, without `*`, `_`, `\\`, character references or link syntax: "it rejects the accusation."',
     ]);
+    source.body =
+      'Pakistan says it rejects the accusation &amp; the claim.\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n';
+    source.data.claims[1].quote = 'the accusation &amp; the claim';
+    expect(errorsOf(source).map(formatIssue)[0]).toContain(
+      'has Markdown markup the page does not show; block 1 reads "the accusation & the claim"',
+    );
   });
   it('names each block a repeated quote occurs in once, and at most ten of them', () => {
     const paragraph = 'Pakistan says it rejects the accusation. Pakistan interferes, Pakistan interferes.';

@@ -118,7 +118,7 @@ export function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, sl
           error(
             entry,
             `${quoteField(location.span)}: ${showValue(span)} has Markdown markup the page does not show; block ${shown.block + 1} reads ${showValue(shown.text)}`,
-            `quote the words as a reader sees them, without \`*\`, \`_\`, \`\\\` or link syntax: ${showValue(shown.text)}`,
+            `quote the words as a reader sees them, without \`*\`, \`_\`, \`\\\`, character references or link syntax: ${showValue(shown.text)}`,
           );
         } else {
           error(
@@ -166,9 +166,9 @@ function blockList(blocks: readonly number[]): string {
   return `${unique.length === 1 ? 'block' : 'blocks'} ${shown.join(', ')}${unique.length > 10 ? `, … (${unique.length} blocks)` : ''}`;
 }
 
-/** When a quote copied with its Markdown (`*simply*`, `have\\.`) is in the text once that markup is read: where, and as what. */
+/** When a quote copied with its Markdown (`*simply*`, `have\\.`, `&amp;`) is in the text once that markup is read: where, and as what. */
 function markupLeftOut(blocks: readonly string[], span: string): { block: number; text: string } | undefined {
-  if (!/[*_\\[\]`~]/.test(span)) return undefined;
+  if (!/[*_\\[\]`~&]/.test(span)) return undefined;
   const shown = shownText(span);
   if (shown === undefined || shown === span) return undefined;
   const [found] = findOccurrences(blocks, shown);
