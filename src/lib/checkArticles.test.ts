@@ -546,4 +546,20 @@ describe('hostile and careless input', () => {
         '    fix: if the source shows the brackets as text, write them as `\\[ ]`; otherwise leave them out',
     ]);
   });
+  it('refuses a quote, a title or a name of only invisible characters, and shows them escaped', () => {
+    const source = validSource({
+      body: 'Pakistan says it rejects the accusation.\u200b\u200b\n\nThe Taliban administration’s spokesperson said Pakistan interferes.\n',
+    });
+    source.data.claims[1].quote = '\u200b\u200b';
+    source.data.title = ' \u2060\u200e ';
+    const visible = 'has no visible character, only spaces and invisible ones (zero-width, direction marks); write the words';
+    expect(errorsOf(source).map(formatIssue)).toEqual([
+      `error: content/articles/sample.mdx: title: ${visible} (got " \\u2060\\u200E ")`,
+      `error: content/articles/sample.mdx › claims[1] "pakistan-rejects": quote: ${visible} (got "\\u200B\\u200B")`,
+    ]);
+    // A name that has letters keeps its joiners (Persian writes a zero-width non-joiner inside words).
+    source.data.title = 'می\u200cخواهم';
+    source.data.claims[1].quote = 'it rejects the accusation';
+    expect(errorsOf(source)).toEqual([]);
+  });
 });

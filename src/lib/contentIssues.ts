@@ -53,7 +53,11 @@ export function formatReport(issues: readonly ContentIssue[]): string {
 /** Quotes a value for a message the way the editor typed it; objects and arrays as JSON. */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const shown = JSON.stringify(value) ?? String(value);
+  // Invisible characters (zero-width, direction marks) written as escapes, so that the message shows them.
+  const shown = (JSON.stringify(value) ?? String(value)).replace(
+    /\p{Cf}/gu,
+    (char) => `\\u${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
   // A long value is cut: the message names it, and a 1 MB field must not make a 1 MB message.
   return shown.length > 80 ? `${shown.slice(0, 80)}… (${shown.length} characters)` : shown;
 }

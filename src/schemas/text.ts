@@ -4,6 +4,9 @@ import { z } from 'astro/zod';
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
 export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
+/** A character a reader sees: not a space, not an invisible format character (zero-width, direction marks, soft hyphen). */
+const VISIBLE = /[^\s\p{Cf}]/u;
+
 /** `U+0007` for a character, as a message names it. */
 export function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -22,5 +25,8 @@ export function text(max: number) {
     .trim()
     .min(1)
     .max(max, { error: `at most ${max} characters` })
-    .refine((value) => !CONTROL.test(value), { error: (issue) => `has ${controlCharacter(String(issue.input))}; remove it` });
+    .refine((value) => !CONTROL.test(value), { error: (issue) => `has ${controlCharacter(String(issue.input))}; remove it` })
+    .refine((value) => value === '' || VISIBLE.test(value), {
+      error: 'has no visible character, only spaces and invisible ones (zero-width, direction marks); write the words',
+    });
 }
