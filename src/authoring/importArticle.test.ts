@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { findBodyCode, parseBody, textBlocks } from '../lib/articleText.ts';
+import { checkArticles } from '../lib/checkArticles.ts';
 import { checkArticleSlug, draftFile, readsAsHeadline, slugify } from './draft.ts';
 import { AuthoringError } from './errors.ts';
 import { importArticle, plainTextParagraphs } from './importArticle.ts';
@@ -169,6 +170,24 @@ describe('Markdown (.md)', () => {
     const result = importArticle('# Convoy reaches Selm\n\nText.\n\n# Aftermath\n\n## Prices\n\nMore text.\n', 'md');
     expect(result.body).toContain('## Aftermath\n');
     expect(result.body).toContain('### Prices\n');
+  });
+
+  it('keeps a code block’s lines as paragraphs and a task item’s words without its box: the check refuses both as they are', () => {
+    const result = importArticle(
+      '# Convoy reaches Selm\n\nText.\n\n```\nGauge 2.10 m\nGauge 2.50 m\n\nNext\n```\n\n- [ ] Selm\n- [x] Lessa\n',
+      'md',
+    );
+    expect(textBlocks(result.body)).toEqual([
+      { type: 'paragraph', text: 'Text.' },
+      { type: 'paragraph', text: 'Gauge 2.10 m\nGauge 2.50 m' },
+      { type: 'paragraph', text: 'Next' },
+      { type: 'list-item', text: 'Selm' },
+      { type: 'list-item', text: 'Lessa' },
+    ]);
+    const draft = checkArticles([
+      { file: 'a.mdx', slug: 'a', data: { title: 'A', draft: true, source: {}, parties: [], claims: [] }, body: result.body },
+    ]);
+    expect(draft.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
   });
 });
 

@@ -80,6 +80,14 @@ export function sanitizeTree(tree: Root): Removed {
           visit(child);
           out.push(...(child.children as Nodes[]));
           continue;
+        case 'code':
+          // A code block is no article text (the check refuses it): its lines become paragraphs, line breaks kept.
+          out.push(...codeAsParagraphs(child.value));
+          continue;
+        case 'listItem':
+          // A task list's box renders a checkbox, not text: the item keeps its words only.
+          child.checked = null;
+          break;
       }
       if ('children' in child) visit(child as Parent);
       out.push(child);
@@ -100,6 +108,20 @@ export function sanitizeTree(tree: Root): Removed {
   // A paragraph left empty (it held only an image or HTML) is dropped.
   tree.children = tree.children.filter((node) => !(node.type === 'paragraph' && node.children.length === 0));
   return removed;
+}
+
+/** The lines of a code block as paragraphs: one per run of lines between blank lines, each line kept by a line break. */
+function codeAsParagraphs(value: string): Nodes[] {
+  return value
+    .split(/\n\s*\n/)
+    .map((chunk) => chunk.split('\n').filter((line) => line.trim() !== ''))
+    .filter((lines) => lines.length > 0)
+    .map((lines) => ({
+      type: 'paragraph',
+      children: lines.flatMap((line, i): PhrasingContent[] =>
+        i === 0 ? [{ type: 'text', value: line.trim() }] : [{ type: 'break' }, { type: 'text', value: line.trim() }],
+      ),
+    }));
 }
 
 function mergeTexts(nodes: Nodes[]): Nodes[] {
