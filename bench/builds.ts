@@ -134,7 +134,7 @@ export async function build(
   const env = { ...process.env, ...s.env(corpus, cache), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
   const loadBefore = loadavg()[0]!;
   const start = performance.now();
-  const child = spawn(cmd, args as string[], { cwd: s.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd: s.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));

@@ -31,7 +31,7 @@ export async function lighthouse(dir: string, report: string): Promise<Lighthous
       child.stderr.on('data', (d) => (err += d));
       child.on('close', (code) => (code === 0 ? done(out) : fail(new Error(`lighthouse failed (${code}): ${err.slice(-1500)}`))));
     });
-    return JSON.parse(result.trim().split('\n').pop()!);
+    return JSON.parse(result.trim().split('\n').pop()!) as LighthouseResult;
   } finally {
     await server.close();
   }

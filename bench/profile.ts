@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { build, type RssMethod, site } from './builds.ts';
 import { node, root, siteCopy, work } from './common.ts';
 
-export async function contentCheckMs(dir: string): Promise<number> {
+export function contentCheckMs(dir: string): number {
   const script = `import { runContentCheck } from ${JSON.stringify(join(root, 'src/node/runContentCheck.ts'))};
 const t = performance.now(); runContentCheck(${JSON.stringify(dir)}); console.log(performance.now() - t);`;
   const result = spawnSync(node, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });

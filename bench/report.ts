@@ -98,7 +98,9 @@ export function snapshotLine(): string {
 
 export function peersLine(): string {
   const versions = (dir: string, pkgs: string[]) =>
-    pkgs.map((p) => `${p} ${JSON.parse(readFileSync(join(dir, 'node_modules', p, 'package.json'), 'utf8')).version}`).join(', ');
+    pkgs
+      .map((p) => `${p} ${(JSON.parse(readFileSync(join(dir, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version}`)
+      .join(', ');
   return `${versions(join(bench, 'bare'), ['astro', '@astrojs/mdx'])} (bare); ${versions(join(bench, 'starlight'), ['astro', '@astrojs/starlight'])} (Starlight)`;
 }
 

@@ -85,7 +85,7 @@ async function main() {
   }
 
   const checks: number[] = [];
-  for (let i = 0; i < (mode === 'quick' ? 1 : 3); i++) checks.push(await contentCheckMs(join(work, `corpus-${largest}`, 'standpoint')));
+  for (let i = 0; i < (mode === 'quick' ? 1 : 3); i++) checks.push(contentCheckMs(join(work, `corpus-${largest}`, 'standpoint')));
   const checkMs = median(checks);
   log(`content check of ${largest} articles: ${checkMs.toFixed(0)} ms`);
   const profileTotals = options.profile ? await profile(largest, method) : undefined;

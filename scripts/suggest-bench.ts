@@ -6,7 +6,7 @@ import { readArticleSources } from '../src/node/articleFiles.ts';
 import { textBlocks } from '../src/lib/articleText.ts';
 import { locateQuote } from '../src/lib/quoteAnchors.ts';
 import type { ArticleSource } from '../src/lib/checkArticles.ts';
-import { type Claim, claimSchema, quoteSpans } from '../src/schemas/claim.ts';
+import { claimSchema, quoteSpans } from '../src/schemas/claim.ts';
 import { suggestInput } from '../src/authoring/articleInput.ts';
 import { evaluate, type Located, ratio } from '../src/authoring/evaluate.ts';
 import { suggest } from '../src/authoring/suggest.ts';
@@ -47,7 +47,7 @@ for (const source of sources) {
   const blocks = textBlocks(source.body).map((block) => block.text);
   const claims = ((source.data as { claims?: unknown[] }).claims ?? []).flatMap((raw) => {
     const parsed = claimSchema.safeParse(raw);
-    return parsed.success ? [parsed.data as Claim] : [];
+    return parsed.success ? [parsed.data] : [];
   });
   const editorial: Located[] = claims.flatMap((claim) => {
     const at = locateQuote(blocks, quoteSpans(claim), claim.occurrence);

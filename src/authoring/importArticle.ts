@@ -113,7 +113,7 @@ function titleFromTree(tree: Root, given: string | undefined, where: string, fal
     if (firstText !== undefined && same(firstText, fallback)) tree.children.shift();
     return fallback;
   }
-  const isTopHeading = first?.type === 'heading' && (first as Heading).depth <= 2;
+  const isTopHeading = first?.type === 'heading' && first.depth <= 2;
   if (firstText && tree.children.length > 1 && (isTopHeading || (first?.type === 'paragraph' && readsAsHeadline(firstText)))) {
     tree.children.shift();
     return firstText;
@@ -182,16 +182,16 @@ function onePublishedTime(document: Document): string | undefined {
 
 function importHtml(html: string, options: ImportOptions): ImportResult {
   const { document } = parseHTML(html);
-  const { source, title: ogTitle, h1 } = pageMetadata(document as unknown as Document);
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const { source, title: ogTitle, h1 } = pageMetadata(document);
+  const article = new Readability(document, { charThreshold: 200 }).parse();
   if (!article?.content || (article.textContent ?? '').trim().split(/\s+/).length < 20) {
     throw new AuthoringError(
       'no article text found in this page (it may be an index, a login wall or a page built by JavaScript); save the article text as .txt and import that',
     );
   }
-  const hast = htmlToMarkdown.parse(article.content) as HastRoot;
+  const hast = htmlToMarkdown.parse(article.content);
   unwrapLayout(hast);
-  const tree = htmlToMarkdown.runSync(hast) as Root;
+  const tree = htmlToMarkdown.runSync(hast);
   const removed = sanitizeTree(tree);
   // The page's own headline: og:title (less a " | Publisher" suffix the page itself states), else its single <h1>.
   const withoutSite = (title: string | undefined) =>
@@ -230,7 +230,7 @@ function unwrapLayout(tree: HastRoot): void {
     'button',
   ]);
   const visit = (node: HastRoot | HastElement) => {
-    node.children = node.children.filter((child) => child.type !== 'element' || !drop.has(child.tagName)) as typeof node.children;
+    node.children = node.children.filter((child) => child.type !== 'element' || !drop.has(child.tagName));
     for (const child of node.children) if (child.type === 'element') visit(child);
   };
   visit(tree);

@@ -89,7 +89,7 @@ export function sanitizeTree(tree: Root): Removed {
           child.checked = null;
           break;
       }
-      if ('children' in child) visit(child as Parent);
+      if ('children' in child) visit(child);
       out.push(child);
     }
     (parent as { children: Nodes[] }).children = mergeTexts(out);
@@ -102,7 +102,7 @@ export function sanitizeTree(tree: Root): Removed {
         (child) => !(child.type === 'link' && child.children.every((c) => c.type === 'text' && c.value.trim() === '')),
       ),
     );
-    for (const child of parent.children as Nodes[]) if ('children' in child) dropEmptyLinks(child as Parent);
+    for (const child of parent.children as Nodes[]) if ('children' in child) dropEmptyLinks(child);
   };
   dropEmptyLinks(tree);
   // A paragraph left empty (it held only an image or HTML) is dropped.
@@ -154,7 +154,7 @@ export function toMdxBody(tree: Root, options: { whitespace?: 'exact' | 'runs' }
   } catch (error) {
     throw new AuthoringError(`the converted text is not valid MDX (${(error as Error).message}); please report this input`);
   }
-  const firstDifference = expected.findIndex((block, i) => blocks[i]?.type !== block.type || !same(blocks[i]!.text, block.text));
+  const firstDifference = expected.findIndex((block, i) => blocks[i]?.type !== block.type || !same(blocks[i].text, block.text));
   if (firstDifference !== -1 || blocks.length !== expected.length) {
     const at = firstDifference === -1 ? expected.length : firstDifference;
     throw new AuthoringError(

@@ -280,7 +280,7 @@ export class PartyPool {
       for (const name of names) {
         const pattern = this.pattern(`name:${name}`, `(?<![\\p{L}\\p{N}-])${escape(name)}(?![\\p{L}\\p{N}-])`, 'gu');
         for (const match of text.matchAll(pattern))
-          found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
+          found.push({ party, start: match.index, end: match.index + match[0].length, text: match[0] });
       }
       if (party.kind === 'state' || party.kind === 'government' || party.kind === 'group-of-states') {
         for (const name of names) {
@@ -298,7 +298,7 @@ export class PartyPool {
                   w.length > name.length - 3,
               )
             ) {
-              found.push({ party, start: match.index!, end: match.index! + w.length, text: w });
+              found.push({ party, start: match.index, end: match.index + w.length, text: w });
             }
           }
         }
@@ -307,7 +307,7 @@ export class PartyPool {
       if (party.kind === 'person' && party.name.includes(' ') && /^\p{Lu}\p{Ll}{2,}$/u.test(lastWord)) {
         const pattern = new RegExp(`(?<![\\p{L}-])${escape(lastWord)}(?![\\p{L}-])`, 'gu');
         for (const match of text.matchAll(pattern))
-          found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
+          found.push({ party, start: match.index, end: match.index + match[0].length, text: match[0] });
       }
       if (party.kind !== 'person' && party.name.includes(' ') && DEFINITE_HEADS.test(lastWord)) {
         const bareWord = /^\p{Lu}/u.test(lastWord) ? `|${escape(lastWord)}` : '';
@@ -315,7 +315,7 @@ export class PartyPool {
         const sameHead = this.parties.filter((p) => p.name.split(/\s+/).at(-1)?.toLowerCase() === lastWord.toLowerCase());
         if (sameHead.length === 1)
           for (const match of text.matchAll(pattern))
-            found.push({ party, start: match.index!, end: match.index! + match[0].length, text: match[0] });
+            found.push({ party, start: match.index, end: match.index + match[0].length, text: match[0] });
       }
     }
     found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

@@ -77,7 +77,7 @@ export function candidates(text: string, tokens: Token[]): Candidate[] {
         label = true;
       } else return;
     }
-    if (verb.objectWord && !tokens.slice(index + 1, index + 6).some((t) => word(t) === verb!.objectWord)) return;
+    if (verb.objectWord && !tokens.slice(index + 1, index + 6).some((t) => word(t) === verb.objectWord)) return;
     found.push({ index, verb, label });
   });
   return found;
@@ -208,7 +208,7 @@ export const wordCount = (text: string, range: Range) => text.slice(range.start,
 export function quotations(text: string): Range[] {
   const out: Range[] = [];
   for (const match of text.matchAll(/“[^“”]*”|(?<![\p{L}\p{N}])"[^"]*"(?![\p{L}\p{N}])/gu))
-    out.push({ start: match.index!, end: match.index! + match[0].length });
+    out.push({ start: match.index, end: match.index + match[0].length });
   return out;
 }
 

@@ -1,6 +1,5 @@
 import { GROUP_NOUNS, NOT_NAMES, OFFICE_HEADS, ORGANISATION_HEADS, ROLE_NOUNS } from './lexicon.ts';
 import { orgKindOf, type PartyPool, type PoolParty } from './partyPool.ts';
-import type { Token } from './tokens.ts';
 
 // Who speaks in a frame: a person, a party, a group or an office of a party, from the speaker's words.
 
@@ -94,7 +93,7 @@ export function resolveSpeaker(
   if (head && ORGANISATION_HEADS.test(head) && !/^(its|their|his|her)\s/i.test(speaker)) {
     const words = bare.split(/\s+/).map((w) => ({ text: w }));
     const kind =
-      orgKindOf(words as Token[]) ??
+      orgKindOf(words) ??
       (/^(ministry|government|administration|cabinet|presidency|embassy|delegation)$/i.test(head) ? 'government' : 'institution');
     const party = pool.add({
       name: upperFirst(bare),
@@ -123,7 +122,7 @@ export function resolveSpeaker(
     const known = pool.findByName(name);
     if (known) return [{ party: known, speaker, how: `the speaker names ${known.name}` }];
     const words = name.split(/\s+/).map((w) => ({ text: w }));
-    const kind = orgKindOf(words as Token[]) ?? (words.length >= 2 ? 'person' : 'institution');
+    const kind = orgKindOf(words) ?? (words.length >= 2 ? 'person' : 'institution');
     const party = pool.add({ name, kind, aliases: [], why: `named as the speaker; kind guessed`, kindGuessed: true });
     return [{ party, speaker, how: `a new party named by the speaker’s words` }];
   }

@@ -175,7 +175,7 @@ export function findUnsafeLinks(tree: Root): Array<{ what: string; url: string; 
     else if (node.type === 'imageReference') found.push({ what: 'an image', url: node.identifier, line });
     else if ((node.type === 'link' || node.type === 'definition') && !SAFE_URL.test(node.url))
       found.push({ what: 'a link', url: node.url, line });
-    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+    if ('children' in node) for (const child of node.children) walk(child);
   };
   walk(tree);
   return found;

@@ -54,7 +54,8 @@ export function formatReport(issues: readonly ContentIssue[]): string {
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   // Invisible characters (zero-width, direction marks) written as escapes, so that the message shows them.
-  const shown = (JSON.stringify(value) ?? String(value)).replace(
+  // JSON.stringify gives undefined only for a function or a symbol: their own text then.
+  const shown = (JSON.stringify(value) ?? (value as symbol | (() => unknown)).toString()).replace(
     /\p{Cf}/gu,
     (char) => `\\u${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
   );

@@ -227,7 +227,7 @@ export function buildReferenceIndex(checked: readonly CheckedArticle[]): Referen
     const roles = new Map<string, Map<ClaimRef, PartyRoles>>();
     const role = (partyId: string, ref: ClaimRef): PartyRoles => {
       let byClaim = roles.get(partyId);
-      if (!byClaim) roles.set(partyId, (byClaim = new Map()));
+      if (!byClaim) roles.set(partyId, (byClaim = new Map<ClaimRef, PartyRoles>()));
       let found = byClaim.get(ref);
       if (!found) byClaim.set(ref, (found = { by: false, about: false, reported: false }));
       return found;

@@ -21,11 +21,11 @@ describe('markArticle', () => {
     markArticle(blocks, article);
     const [first, second] = blocks;
     expect(first!.properties.id).toBe('p-1');
-    expect(select('a.para-link', first!)?.properties).toMatchObject({ href: '#p-1', ariaLabel: 'Block 1' });
+    expect(select('a.para-link', first)?.properties).toMatchObject({ href: '#p-1', ariaLabel: 'Block 1' });
     expect(second!.properties.id).toBe('p-2');
 
     const rejects = article.claimById.get('pakistan-rejects')!;
-    const mark = select('mark#quote-pakistan-rejects', first!)!;
+    const mark = select('mark#quote-pakistan-rejects', first)!;
     expect(mark.properties.className).toEqual(['quote', `c${rejects.number}`, 'qs', 'qe']);
     // The mark holds the quote and, at its end, the link back to the claim.
     expect(toString(mark)).toBe(`it rejects the accusation${rejects.number}`);
@@ -34,7 +34,7 @@ describe('markArticle', () => {
       ariaLabel: `Claim ${rejects.number}, by Pakistan`,
     });
     const accuses = article.claimById.get('taliban-accuses')!;
-    expect(select('a.quote-ref', select('mark#quote-taliban-accuses', second!)!)?.properties.ariaLabel).toBe(
+    expect(select('a.quote-ref', select('mark#quote-taliban-accuses', second))?.properties.ariaLabel).toBe(
       `Claim ${accuses.number}, by Taliban administration`,
     );
     // The words around the quotes are untouched.
@@ -46,7 +46,7 @@ describe('markArticle', () => {
       '<p>Pakistan says <a href="https://example.org/">it rejects the accusation</a>.</p><p>The Taliban administration’s spokesperson said Pakistan interferes.</p>',
     );
     markArticle(blocks, indexedSample());
-    const link = select('a[href="https://example.org/"]', blocks[0]!)!;
+    const link = select('a[href="https://example.org/"]', blocks[0])!;
     expect(select('mark', link)).toBeDefined();
     expect(select('a.quote-ref', link)).toBeUndefined();
     const after = blocks[0]!.children[blocks[0]!.children.indexOf(link) + 1] as Element;
@@ -60,7 +60,7 @@ describe('markArticle', () => {
     const blocks = rendered(`<h2>Rejection</h2>${SAMPLE_HTML}`);
     markArticle(blocks, indexedSample(source));
     expect(blocks[0]!.tagName).toBe('h3');
-    expect(selectAll('mark', blocks[1]!)).toHaveLength(1);
+    expect(selectAll('mark', blocks[1])).toHaveLength(1);
   });
 
   it('refuses a page whose text is not the checked text, naming the block', () => {

@@ -92,7 +92,7 @@ function wrapTables(parent: HastRoot | Element): void {
       properties: { className: ['table-scroll'], tabIndex: 0, role: 'group', ariaLabel: 'Table from the text (scrolls sideways)' },
       children: [child],
     };
-  }) as typeof parent.children;
+  });
 }
 
 /**

@@ -83,7 +83,7 @@ export function searchTerm(q: string): { term: string; cut: boolean } {
 /** Pagefind's filter option: values of one facet are alternatives (any), facets narrow each other (all). */
 export function pagefindFilters(filters: SearchState['filters']): Record<string, { any: string[] }> {
   const out: Record<string, { any: string[] }> = {};
-  for (const { key } of FACETS) if (filters[key]?.length) out[key] = { any: [...filters[key]!] };
+  for (const { key } of FACETS) if (filters[key]?.length) out[key] = { any: [...filters[key]] };
   return out;
 }
 

@@ -277,7 +277,7 @@ function frontmatterCutShort(text: string, match: RegExpExecArray): { error: str
     : '';
   const lost = [
     trailing ? `the rest of that line ("${trailing.length > 40 ? `${trailing.slice(0, 40)}…` : trailing}")` : '',
-    continues ? `the lines after it (from line ${nextLine}, "${next!.trim().slice(0, 40)}")` : '',
+    continues ? `the lines after it (from line ${nextLine}, "${next.trim().slice(0, 40)}")` : '',
   ]
     .filter(Boolean)
     .join(' and ');

@@ -114,7 +114,7 @@ export function prepareExchangeLayouts(index: ReferenceIndex): void {
       if (error !== undefined) waiting?.reject(new Error(`laying out an exchange map failed: ${error}`));
       else waiting?.resolve(laid!);
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       for (const waiting of state.waiting.values()) waiting.reject(error);
       state.waiting.clear();
       delete state.worker;

@@ -6,7 +6,7 @@ import { plural } from '../lib/wording';
 import { getReferenceIndex } from '../site/contentGate';
 
 export const GET: APIRoute = async (context) => {
-  const index = await getReferenceIndex();
+  const index = getReferenceIndex();
   return rss({
     title: SITE_TITLE,
     description: SITE_DESCRIPTION,

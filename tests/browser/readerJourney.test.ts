@@ -109,7 +109,7 @@ describe.runIf(browserAvailable())('a reader in Chromium', () => {
       const claimLinks = await page
         .locator('main a[href*="/articles/"][href*="#claim-"]')
         // HTML links only: the exchange map's SVG links are a picture of the same ones, out of the tab order.
-        .evaluateAll((links) => links.filter((a) => a instanceof HTMLAnchorElement).map((a) => (a as HTMLAnchorElement).href));
+        .evaluateAll((links) => links.filter((a) => a instanceof HTMLAnchorElement).map((a) => a.href));
       expect(claimLinks.length, `${partyUrl} lists claims`).toBeGreaterThan(0);
       for (const claimUrl of new Set(claimLinks)) {
         await page

@@ -78,7 +78,7 @@ describe.runIf(browserAvailable())('the reading view in Chromium', () => {
       const expected = await page.locator(selector).evaluate((el) => {
         const copy = el.cloneNode(true) as Element;
         for (const added of copy.querySelectorAll('.para-link, .quote-ref')) added.remove();
-        return copy.textContent!.trim();
+        return copy.textContent.trim();
       });
       await page.locator(selector).evaluate((el) => {
         const range = document.createRange();

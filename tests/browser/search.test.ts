@@ -42,7 +42,15 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
   });
 
   /** Problems a reader never sees but must not happen: console errors, uncaught errors, CSP violations, failed requests. */
-  async function openSearch(query = '', { width = 1280, scheme = 'light' as ColorScheme, site = session.site, bypassCSP = false } = {}) {
+  async function openSearch(
+    query = '',
+    {
+      width = 1280,
+      scheme = 'light',
+      site = session.site,
+      bypassCSP = false,
+    }: { width?: number; scheme?: ColorScheme; site?: StaticSite; bypassCSP?: boolean } = {},
+  ) {
     const context = await openContext(session.browser, width, scheme, { bypassCSP });
     await context.addInitScript(() => {
       const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
@@ -353,11 +361,11 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
   });
 
   describe.each([
-    { width: 360, scheme: 'light' as ColorScheme },
-    { width: 360, scheme: 'dark' as ColorScheme },
-    { width: 1280, scheme: 'light' as ColorScheme },
-    { width: 1280, scheme: 'dark' as ColorScheme },
-  ])('at $width px, $scheme', ({ width, scheme }) => {
+    { width: 360, scheme: 'light' },
+    { width: 360, scheme: 'dark' },
+    { width: 1280, scheme: 'light' },
+    { width: 1280, scheme: 'dark' },
+  ] satisfies { width: number; scheme: ColorScheme }[])('at $width px, $scheme', ({ width, scheme }) => {
     it('has no axe violation and no horizontal scrolling on a page of results and filters', async () => {
       const { page } = await openSearch('?q=Halden&kind=warn', { width, scheme, bypassCSP: true });
       expect(await page.locator('#search-results > li').count()).toBeGreaterThan(0);

@@ -63,7 +63,7 @@ describe('astro dev with drafts', () => {
           let output = '';
           const timer = setTimeout(() => reject(new Error(`astro dev did not start:\n${output}`)), 60_000);
           const read = (chunk: Buffer) => {
-            output += chunk;
+            output += chunk.toString();
             const found = output.match(/http:\/\/127\.0\.0\.1:\d+\//);
             if (found) {
               clearTimeout(timer);

@@ -114,7 +114,7 @@ describe('an article page', () => {
         const words = ref.spans.map((span) => article.blocks[span.block]!.text.slice(span.start, span.end));
         const card = select(`li#claim-${id}`, tree);
         expect(card, `claim ${id}`).toBeTruthy();
-        expect(selectAll(`a[href="#quote-${id}"]`, card!)).toHaveLength(1);
+        expect(selectAll(`a[href="#quote-${id}"]`, card)).toHaveLength(1);
         const marks = selectAll(`mark.c${ref.number}`, tree);
         expect(marks[0]?.properties.id).toBe(`quote-${id}`);
         expect(marks.map(readerText).join('')).toBe(words.join(''));
@@ -165,7 +165,7 @@ describe('an article page', () => {
       for (const party of article.data.parties) {
         const row = select(`li#party-${party.id}`, tree);
         expect(row, party.id).toBeTruthy();
-        expect(select(`a[href="/parties/${party.id}/"]`, row!)).toBeTruthy();
+        expect(select(`a[href="/parties/${party.id}/"]`, row)).toBeTruthy();
       }
       const matrixLinks = selectAll('#matrix td a[href^="#claim-"]', tree);
       const expected = article.claims.reduce((sum, ref) => sum + new Set(ref.claim.about).size, 0);

@@ -4,8 +4,8 @@ import { contentDigest, getReferenceIndex } from '../../site/contentGate';
 import { articleExport } from '../../lib/openData';
 import type { IndexedArticle } from '../../lib/referenceIndex';
 
-export const getStaticPaths = (async () => {
-  const index = await getReferenceIndex();
+export const getStaticPaths = (() => {
+  const index = getReferenceIndex();
   return index.articles.map((article) => ({ params: { slug: article.slug }, props: { article }, cacheKey: contentDigest() }));
 }) satisfies GetStaticPaths;
 

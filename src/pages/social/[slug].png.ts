@@ -6,8 +6,8 @@ import { contentDigest, getReferenceIndex } from '../../site/contentGate';
 import type { IndexedArticle } from '../../lib/referenceIndex';
 import { socialImagePng } from '../../node/socialImage';
 
-export const getStaticPaths = (async () => {
-  const index = await getReferenceIndex();
+export const getStaticPaths = (() => {
+  const index = getReferenceIndex();
   return index.articles.map((article) => ({ params: { slug: article.slug }, props: { article }, cacheKey: contentDigest() }));
 }) satisfies GetStaticPaths;
 
