@@ -105,7 +105,7 @@ function alignCellsByClass(node: Element): void {
     const { align } = child.properties;
     if ((child.tagName === 'th' || child.tagName === 'td') && typeof align === 'string' && /^(left|right|center)$/.test(align)) {
       delete child.properties.align;
-      child.properties.className = [...((child.properties.className as string[] | undefined) ?? []), `align-${align}`];
+      child.properties.className = [...(child.properties.className ?? []), `align-${align}`];
     }
     alignCellsByClass(child);
   }

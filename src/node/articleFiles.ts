@@ -159,7 +159,7 @@ export function readFrontmatter(text: string): { data: unknown; body: string } |
     const lineCounter = new LineCounter();
     // logLevel 'error': a warning (an unknown tag) is not printed to the console; tags are refused below.
     const document = parseDocument(raw, { uniqueKeys: true, prettyErrors: true, logLevel: 'error', lineCounter });
-    if (document.errors.length > 0) throw document.errors[0];
+    if (document.errors.length > 0) throw document.errors[0]!;
     const tag = firstTag(document);
     if (tag) {
       return {
