@@ -562,4 +562,11 @@ describe('hostile and careless input', () => {
     source.data.claims[1].quote = 'it rejects the accusation';
     expect(errorsOf(source)).toEqual([]);
   });
+  it('refuses a claim listed twice in respondsTo (the page listed the answer twice both ways)', () => {
+    const source = validSource();
+    source.data.claims[1].respondsTo = ['taliban-accuses', 'taliban-accuses'];
+    expect(errorsOf(source).map(formatIssue)).toEqual([
+      'error: content/articles/sample.mdx › claims[1] "pakistan-rejects": respondsTo[1]: "taliban-accuses" is listed twice\n    fix: list it once: the page would show the answer twice',
+    ]);
+  });
 });

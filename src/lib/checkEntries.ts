@@ -65,6 +65,11 @@ export function checkEntries({ parties, claims, knownPartyIds, knownClaimIds, sl
         );
       }
     }
+    claim.respondsTo.forEach((reference, i) => {
+      if (claim.respondsTo.indexOf(reference) < i) {
+        error(entry, `respondsTo[${i}]: "${reference}" is listed twice`, 'list it once: the page would show the answer twice');
+      }
+    });
     if (claim.reportedBy === claim.by) {
       error(entry, `reportedBy: "${claim.reportedBy}" is the claimant itself`, 'leave out reportedBy for a first-hand claim');
     }
