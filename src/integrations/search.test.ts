@@ -1,16 +1,28 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildReferenceIndex } from '../lib/referenceIndex.ts';
 import { runContentCheck } from '../node/runContentCheck.ts';
 import { quickRecords, searchRecords } from '../lib/searchRecords.ts';
 import { buildSearchIndexes, type SearchBundle, type SearchBundles } from './search.ts';
 
 const reference = () => buildReferenceIndex(runContentCheck('tests/fixtures/articles').articles);
-const paths = (bundle: SearchBundle) => bundle.files.map((file) => file.path);
+const paths = (bundle: SearchBundle) => bundle.files;
+/** The folders Pagefind wrote, removed after the tests. */
+const written: string[] = [];
+const build = async (options?: { maxFragments: number }) => {
+  const bundles = await buildSearchIndexes(reference(), options);
+  written.push(bundles.quick.dir, bundles.claims.dir);
+  return bundles;
+};
+afterAll(() => {
+  for (const dir of written) rmSync(dir, { recursive: true, force: true });
+});
 const fragments = (bundle: SearchBundle) => paths(bundle).filter((path) => path.startsWith('fragment/'));
 
 describe('buildSearchIndexes', () => {
   it('builds the quick index (articles with their claims, parties) and the claims index (a record per claim)', async () => {
-    const { quick, claims } = await buildSearchIndexes(reference());
+    const { quick, claims } = await build();
     expect(quick.records).toBe(quickRecords(reference()).length);
     expect(claims.records).toBe(searchRecords(reference()).length);
     expect(quick.records).toBeLessThan(claims.records);
@@ -23,7 +35,7 @@ describe('buildSearchIndexes', () => {
   });
 
   it('bundles the fragments into at most maxFragments files when there are more records', async () => {
-    const { claims } = await buildSearchIndexes(reference(), { maxFragments: 2 });
+    const { claims } = await build({ maxFragments: 2 });
     expect(claims.records).toBeGreaterThan(4);
     expect(fragments(claims).length).toBeGreaterThan(0);
     expect(fragments(claims).length).toBeLessThanOrEqual(2);
@@ -32,15 +44,16 @@ describe('buildSearchIndexes', () => {
   it('gives the same files on every build, though every record is sent at once', async () => {
     const digest = (bundles: SearchBundles) =>
       [bundles.quick, bundles.claims].map((bundle) =>
-        bundle.files.map((file) => `${file.path} ${Buffer.from(file.content).toString('base64')}`).sort(),
+        bundle.files.map((file) => `${file} ${readFileSync(join(bundle.dir, file)).toString('base64')}`),
       );
-    const first = await buildSearchIndexes(reference());
-    const second = await buildSearchIndexes(reference());
+    const first = await build();
+    const second = await build();
     expect(digest(second)).toEqual(digest(first));
+    expect(second.quick.dir).not.toBe(first.quick.dir);
   });
 
   it('ships one pagefind.js (the quick index’s), and neither the ready-made interfaces nor the worker', async () => {
-    const { quick, claims } = await buildSearchIndexes(reference());
+    const { quick, claims } = await build();
     expect(paths(quick)).toContain('pagefind.js');
     expect(paths(claims)).not.toContain('pagefind.js');
     // Each index has the WebAssembly beside its entry file: a Pagefind instance loads it from its own folder.

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -28,11 +29,25 @@ const UNUSED_IN_CLAIMS = /^pagefind\.js$/;
  */
 export const MAX_FRAGMENT_FILES = 5000;
 
-/** A built index, held in memory until the site's folder is written. */
+/**
+ * A built index, written by Pagefind into a folder of its own until the site's folder is written. Pagefind
+ * writes the files itself: asking its Node API for them (`getFiles`) sends every file through a pipe as
+ * base64 JSON, which held several copies of the index in the build's heap (at 10,000 articles the build
+ * ran out of memory there).
+ */
 export interface SearchBundle {
   records: number;
-  /** Path relative to the bundle's folder, and content. */
-  files: { path: string; content: Uint8Array }[];
+  /** The folder Pagefind wrote the index in. */
+  dir: string;
+  /** The files the site uses, relative to `dir`, sorted. */
+  files: string[];
+}
+
+/** Every file under `dir`, relative to it. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
 }
 
 /** The two indexes of the search page, and the time from the first record sent to the last file received. */
@@ -57,9 +72,15 @@ async function indexRecords(records: readonly pagefind.CustomRecord[], maxFragme
     added.forEach(({ errors: refused }, i) => {
       if (refused.length > 0) throw new Error(`Pagefind refused the record ${records[i]!.url}: ${refused.join('; ')}`);
     });
-    const { files, errors: writeErrors } = await index.getFiles();
+    const dir = mkdtempSync(join(tmpdir(), 'standpoint-search-'));
+    const { errors: writeErrors } = await index.writeFiles({ outputPath: dir });
     if (writeErrors.length > 0) throw new Error(`Pagefind could not write the index: ${writeErrors.join('; ')}`);
-    return { records: records.length, files: files.filter((file) => !UNUSED.test(file.path) && !unused.test(file.path)) };
+    const files: string[] = [];
+    for (const path of listFiles(dir).sort()) {
+      if (UNUSED.test(path) || unused.test(path)) rmSync(join(dir, path));
+      else files.push(path);
+    }
+    return { records: records.length, dir, files };
   } finally {
     await index.deleteIndex();
   }
@@ -86,15 +107,22 @@ export async function buildSearchIndexes(reference: ReferenceIndex, { maxFragmen
   }
 }
 
-/** Writes a built index into `outDir`. */
+/** Moves a built index into `outDir`, and removes its folder. */
 export function writeSearchBundle(bundle: SearchBundle, outDir: string): SearchIndexStats {
   let bytes = 0;
   for (const file of bundle.files) {
-    const path = join(outDir, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content);
-    bytes += file.content.byteLength;
+    const from = join(bundle.dir, file);
+    const to = join(outDir, file);
+    mkdirSync(dirname(to), { recursive: true });
+    bytes += statSync(from).size;
+    try {
+      renameSync(from, to);
+    } catch {
+      // Another file system (the temporary folder on its own disk): copied instead.
+      copyFileSync(from, to);
+    }
   }
+  rmSync(bundle.dir, { recursive: true, force: true });
   return { records: bundle.records, files: bundle.files.length, bytes };
 }
 
