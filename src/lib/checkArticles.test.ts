@@ -569,4 +569,13 @@ describe('hostile and careless input', () => {
       'error: content/articles/sample.mdx › claims[1] "pakistan-rejects": respondsTo[1]: "taliban-accuses" is listed twice\n    fix: list it once: the page would show the answer twice',
     ]);
   });
+  it('names the look-alike character that keeps an id from being a slug (a Cyrillic о, a capital)', () => {
+    const source = validSource();
+    source.data.parties[0].id = 'pakistаn'; // the "a" after "t" is U+0430 CYRILLIC SMALL LETTER A
+    expect(messages(source)[0]).toContain('id: "pakistаn" is not a slug (character 7 is U+0430, not a lower-case a–z)');
+    source.data.parties[0].id = 'Pakistan';
+    expect(messages(source)[0]).toContain('id: "Pakistan" is not a slug (character 1 is U+0050, not a lower-case a–z)');
+    source.data.parties[0].id = 'pakistan govt';
+    expect(messages(source)[0]).toContain('id: "pakistan govt" is not a slug: use lower-case letters');
+  });
 });

@@ -14,8 +14,17 @@ export const slug = z
   .max(MAX_SLUG_LENGTH, { error: `at most ${MAX_SLUG_LENGTH} characters, so that every page's path fits every file system` })
   .regex(SLUG_PATTERN, {
     error: (issue) =>
-      `"${String(issue.input)}" is not a slug: use lower-case letters, digits and single hyphens (e.g. "taliban-administration")`,
+      `"${String(issue.input)}" is not a slug${foreignCharacter(String(issue.input))}: use lower-case letters, digits and single hyphens (e.g. "taliban-administration")`,
   });
+
+/** The first character of an id outside a–z, 0–9 and "-" that looks like one (a Cyrillic "о", a capital): named, so the message is not "velоria" next to "veloria". */
+function foreignCharacter(value: string): string {
+  const at = [...value].findIndex((char) => !/[a-z0-9-]/.test(char));
+  if (at === -1) return '';
+  const char = [...value][at]!;
+  if (/[\s!-~]/.test(char) && !/[A-Z]/.test(char)) return '';
+  return ` (character ${at + 1} is U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, not a lower-case a–z)`;
+}
 
 export const claimReference = z
   .string()
