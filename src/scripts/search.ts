@@ -1,42 +1,16 @@
 // The search page's script (loaded by /search/ only). It loads Pagefind's `pagefind.js` from the built site,
 // keeps the query and filters in the address, and builds every result with createElement and textContent:
 // no text from the index or the query is ever parsed as HTML.
+import { FACETS, type FacetKey, pagefindFilters, parseState, type SearchState, searchTerm, stateToSearch } from '../lib/searchQuery.ts';
 import {
-  excerptPieces,
-  FACETS,
-  type FacetKey,
-  pagefindFilters,
-  parseState,
-  type QuickClaim,
-  type SearchState,
-  searchTerm,
-  stateToSearch,
-  type TextPiece,
-  wordPieces,
-} from '../lib/searchQuery.ts';
-
-interface PagefindResultData {
-  url: string;
-  content: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  locations: number[];
-}
-interface PagefindResponse {
-  results: { id: string; data: () => Promise<PagefindResultData> }[];
-  filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
-}
-/** An index: Pagefind's module (the quick index, beside `pagefind.js`) or an instance it creates (the claims index). */
-interface PagefindIndex {
-  init(): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-interface PagefindModule extends PagefindIndex {
-  options(options: Record<string, unknown>): Promise<void>;
-  createInstance(options: Record<string, unknown>): PagefindIndex;
-}
+  element,
+  type PagefindIndex,
+  type PagefindModule,
+  type PagefindResponse,
+  type PagefindResultData,
+  render,
+  renderQuick,
+} from './searchResults.ts';
 
 /** Results shown at a time: claims index results, or quick index records (an article and the claims in it that matched). */
 const PAGE_SIZE = { claims: 20, quick: 10 };
@@ -55,7 +29,6 @@ const more = form.querySelector<HTMLButtonElement>('[data-more]')!;
 const clear = form.querySelector<HTMLButtonElement>('[data-clear]')!;
 const openFacets = form.querySelector<HTMLButtonElement>('[data-facets-open]')!;
 const facetsHeading = form.querySelector<HTMLElement>('#facets-heading')!;
-const base = form.dataset.base!;
 
 let state: SearchState = parseState(location.search);
 type Result = PagefindResponse['results'][number];
@@ -73,140 +46,6 @@ const expanded = new Set<FacetKey>();
 /** Each search gets a number; a slower earlier one never overwrites a later one. */
 let generation = 0;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
-function appendPieces(parent: HTMLElement, pieces: TextPiece[]): void {
-  for (const piece of pieces) parent.append(piece.mark ? element('mark', undefined, piece.text) : document.createTextNode(piece.text));
-}
-
-/** The page's address for a result: records hold root-relative URLs, the site may live under a base path. */
-function resultUrl(url: string): string {
-  return base.replace(/\/$/, '') + (url.startsWith('/') ? url : `/${url}`);
-}
-
-interface ClaimCard {
-  url: string;
-  number: string | number;
-  kind: string;
-  article: string;
-  by: string;
-  through?: string;
-  speaker?: string;
-  about: string;
-  quote: TextPiece[];
-  summary: TextPiece[];
-}
-
-function claimCard(card: ClaimCard): HTMLLIElement {
-  const item = element('li', 'result result-claim');
-  const kicker = element('p', 'result-kicker');
-  kicker.append(
-    element('span', 'result-type', `Claim ${card.number}`),
-    ' · ',
-    element('span', 'kind-badge', card.kind),
-    ` · in ${card.article}`,
-  );
-  const heading = element('h3');
-  const link = element('a');
-  appendPieces(link, card.summary);
-  link.href = resultUrl(card.url);
-  heading.append(link);
-  const facts = element('p', 'result-facts');
-  facts.textContent = `By ${card.by}${card.through ? ` (for ${card.through})` : ''}${card.speaker ? `, “${card.speaker}”` : ''} · about ${card.about}`;
-  const quote = element('blockquote', 'result-quote');
-  appendPieces(quote, card.quote);
-  item.append(kicker, heading, facts, quote);
-  return item;
-}
-
-/** A result of the claims index: the record's content starts with the quote, then the summary (the meta counts their words). */
-function renderClaim(data: PagefindResultData): HTMLLIElement {
-  const { meta } = data;
-  const quoteWords = Number(meta.quoteWords);
-  return claimCard({
-    url: data.url,
-    number: meta.number ?? '',
-    kind: meta.kind ?? '',
-    article: meta.article ?? '',
-    by: meta.by ?? '',
-    through: meta.through,
-    speaker: meta.speaker,
-    about: meta.about ?? '',
-    quote: wordPieces(data.content, 0, quoteWords, data.locations),
-    summary: wordPieces(data.content, quoteWords, Number(meta.summaryWords), data.locations),
-  });
-}
-
-/**
- * A result of the quick index: an article's record holds its text, then each claim's quote and summary. Each
- * claim with a matched word is its own item, then the article if its own text matched (or no claim did).
- */
-function renderQuick(data: PagefindResultData): HTMLLIElement[] {
-  if (data.meta.type !== 'article') return [render(data)];
-  const claims = JSON.parse(data.meta.claimList ?? '[]') as QuickClaim[];
-  const hit = (from: number, to: number) => data.locations.some((location) => location >= from && location < to);
-  const items = claims
-    .filter((claim) => hit(claim.start, claim.start + claim.quoteWords + claim.summaryWords))
-    .map((claim) =>
-      claimCard({
-        ...claim,
-        url: `${data.url}#${claim.anchor}`,
-        article: data.meta.title ?? '',
-        quote: wordPieces(data.content, claim.start, claim.quoteWords, data.locations),
-        summary: wordPieces(data.content, claim.start + claim.quoteWords, claim.summaryWords, data.locations),
-      }),
-    );
-  if (items.length === 0 || hit(0, Number(data.meta.textWords))) items.push(renderArticle(data));
-  return items;
-}
-
-function renderArticle(data: PagefindResultData): HTMLLIElement {
-  const { meta } = data;
-  const item = element('li', 'result result-article');
-  const claims = Number(meta.claims);
-  item.append(
-    element('p', 'result-kicker', `Article · ${claims} ${claims === 1 ? 'claim' : 'claims'}${meta.source ? ` · ${meta.source}` : ''}`),
-  );
-  const heading = element('h3');
-  const link = element('a', undefined, meta.title);
-  link.href = resultUrl(data.url);
-  heading.append(link);
-  const excerpt = element('p', 'result-excerpt');
-  appendPieces(excerpt, excerptPieces(data.excerpt));
-  item.append(heading, excerpt);
-  return item;
-}
-
-function renderParty(data: PagefindResultData): HTMLLIElement {
-  const { meta } = data;
-  const item = element('li', 'result result-party');
-  item.append(element('p', 'result-kicker', `Party · ${meta.kind}`));
-  const heading = element('h3');
-  const link = element('a', undefined, meta.title);
-  link.href = resultUrl(data.url);
-  heading.append(link);
-  const n = (key: string) => Number(meta[key] ?? 0);
-  const facts = element(
-    'p',
-    'result-facts',
-    `${n('claimsBy')} claims by it, ${n('claimsAbout')} about it, in ${n('articles')} ${n('articles') === 1 ? 'article' : 'articles'}${meta.alsoCalled ? ` · also called ${meta.alsoCalled}` : ''}`,
-  );
-  item.append(heading, facts);
-  return item;
-}
-
-function render(data: PagefindResultData): HTMLLIElement {
-  if (data.meta.type === 'claim') return renderClaim(data);
-  if (data.meta.type === 'party') return renderParty(data);
-  return renderArticle(data);
-}
-
-/** Loads and appends the next page of results. */
 async function showMore(current: number): Promise<void> {
   const next = remaining.slice(0, pageSize);
   remaining = remaining.slice(pageSize);
