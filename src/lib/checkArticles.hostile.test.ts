@@ -34,6 +34,19 @@ describe('hostile and careless input', () => {
     expect(text).toContain('body, line 1: the text has a control character (U+0007)');
   });
 
+  it('refuses a text-direction override in a field and in the body (it turns the rest of the paragraph round), and allows isolates and marks', () => {
+    const source = validSource({
+      body: 'Pakistan says it rejects the accusation.\n\nThe Taliban administration’s spokesperson said \u202Emim 3\u202C Pakistan interferes.\n',
+    });
+    source.data.parties[0].name = 'Pakistan \u202Dforeign office';
+    const text = messages(source).join('\n');
+    expect(text).toContain('name: has a text-direction override (U+202D) at character 10; remove it');
+    expect(text).toContain('body, line 3: the text has a text-direction override (U+202E)');
+    const rtl = validSource();
+    rtl.data.parties[0].name = 'Pakistan \u2067(پاکستان)\u2069 \u200F';
+    expect(messages(rtl).filter((message) => message.includes('override') || message.includes('control'))).toEqual([]);
+  });
+
   it('keeps ids to 100 characters and fields to a sane length', () => {
     const source = validSource();
     source.data.parties[0].id = 'p'.repeat(300);
