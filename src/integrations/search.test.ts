@@ -41,7 +41,7 @@ describe('buildSearchIndexes', () => {
     expect(fragments(claims).length).toBeLessThanOrEqual(2);
   });
 
-  it('gives the same files on every build, though every record is sent at once', async () => {
+  it('gives the same files on every build, though hundreds of records are on their way at a time', async () => {
     const digest = (bundles: SearchBundles) =>
       [bundles.quick, bundles.claims].map((bundle) =>
         bundle.files.map((file) => `${file} ${readFileSync(join(bundle.dir, file)).toString('base64')}`),
