@@ -109,10 +109,17 @@ function quoted(q: string): string {
   return `“${q}”`;
 }
 
-/** The claims index, loaded once the reader asks for the facets (or the address has a filter), with its filters. */
+/**
+ * The claims index, loaded once the reader asks for the facets (or the address has a filter), with its filters.
+ * It starts only once the quick index is ready: pagefind.js keeps one WebAssembly instance per page, and when
+ * two indexes load it at once the later load replaces the instance the earlier index's data lives in (its
+ * searches then find nothing, or crash with "unreachable"). The quick index has no filters, so asking for
+ * them does nothing but wait for it.
+ */
 let claimsIndex: Promise<{ index: PagefindIndex; counts: PagefindResponse['filters'] }> | undefined;
 function loadClaims(pagefind: PagefindModule): Promise<{ index: PagefindIndex; counts: PagefindResponse['filters'] }> {
   claimsIndex ??= (async () => {
+    await pagefind.filters();
     const index = pagefind.createInstance({ ...PAGEFIND_OPTIONS, basePath: form.dataset.pagefindClaims });
     await index.init();
     // Pagefind returns no counts with a search until its filters are loaded.
