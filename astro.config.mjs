@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
-import { onBuildLog } from './src/integrations/buildLog.ts';
+import remarkMdx from 'remark-mdx';
 import { contentCheck } from './src/integrations/contentCheck.ts';
 import { search } from './src/integrations/search.ts';
 import { securityHeaders } from './src/integrations/securityHeaders.ts';
@@ -33,8 +33,7 @@ export default defineConfig({
   // Scoped styles mark elements with a short class rather than a data attribute: lighter pages.
   scopedStyleStrategy: 'class',
   // One stylesheet for the whole site: one request per page, cached across pages.
-  // onLog drops the warning Rolldown gives for every MDX article's "use astro:head-inject" directive.
-  vite: { build: { cssCodeSplit: false, rolldownOptions: { onLog: onBuildLog } } },
+  vite: { build: { cssCodeSplit: false } },
   markdown: {
     // Articles hold no code; Shiki's inline styles would also need a looser Content-Security-Policy.
     syntaxHighlight: false,
@@ -45,7 +44,8 @@ export default defineConfig({
           processor: unified({
             gfm: false,
             smartypants: false,
-            remarkPlugins: [remarkGfm, remarkTextBlocks],
+            // remark-mdx: article bodies are parsed with MDX's rules, as the content gate parses them.
+            remarkPlugins: [remarkMdx, remarkGfm, remarkTextBlocks],
             rehypePlugins: [[rehypeClaimMarks, { lookup: lookupArticle, paths: sitePaths(base) }]],
           }),
         }),

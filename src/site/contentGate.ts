@@ -97,6 +97,30 @@ export function lookupArticle(file: VFile): IndexedArticle | undefined {
   return entry ? indexArticle(entry.article) : undefined;
 }
 
+/** An article to render: its slug, its file (absolute) and whether the gate checked this very text. */
+export interface PublishedFile {
+  slug: string;
+  path: string;
+  /** The checked frontmatter (as JSON) and body: what the rendered page is made of. */
+  key: string;
+}
+
+/** Every published article's file, in the gate's order: what the content loader renders. */
+export function publishedFiles(): PublishedFile[] {
+  const store = current();
+  const slugs = new Set(store.articles.map((article) => article.slug));
+  return [...store.byPath]
+    .filter(([, entry]) => slugs.has(entry.article.slug))
+    .map(([path, { article, frontmatter, body }]) => ({ slug: article.slug, path, key: `${frontmatter}\n${body}` }));
+}
+
+/** Checks every article again (`astro dev`, after an edit): false, with the old content kept, if any has an error. */
+export function recheckContent(): boolean {
+  const store = global[STORE];
+  if (!store) return false;
+  return !hasErrors(checkContent(store.root, store.dir, { drafts: store.drafts }).issues);
+}
+
 /** The cross-reference index of every checked article, built once and shared by all pages. */
 export function getReferenceIndex(): ReferenceIndex {
   const store = current();

@@ -74,11 +74,17 @@ describe('a rebuild with the cache kept', () => {
     expect(pages.length).toBeGreaterThan(20);
     expect(restored(unchanged)).toBe(pages.length);
     expect(unchanged.output).toMatch(/exchange maps: 0 laid out, [1-9]\d* from the cache/);
+    // Each article's text is rendered once, then kept in Astro's content store with the rest of the cache.
+    const articles = listFiles(first.outDir).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).length;
+    expect(first.output).toContain(`[standpoint:articles] ${articles} rendered, 0 from the content cache`);
+    expect(unchanged.output).toContain(`[standpoint:articles] 0 rendered, ${articles} from the content cache`);
     expect(differences(first.outDir, unchanged.outDir)).toEqual([]);
   });
 
   it('renders every page again when one article changed, and gives what a clean build gives', () => {
     expect(restored(edited)).toBe(0);
+    // Only the edited article's text is rendered again.
+    expect(edited.output).toMatch(/\[standpoint:articles\] 1 rendered, [1-9]\d* from the content cache/);
     expect(differences(cold.outDir, edited.outDir)).toEqual([]);
     for (const page of [`articles/${EDITED}/index.html`, 'index.html', 'parties/kestran-federation/index.html']) {
       const html = readFileSync(join(edited.outDir, page), 'utf8');

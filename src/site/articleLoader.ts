@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { env } from '../node/env.ts';
+import { publishedFiles } from './contentGate.ts';
+
+/**
+ * The articles collection's loader: every article the content gate published, its body rendered to HTML
+ * once, by Astro's Markdown processor (`markdown.processor` in astro.config.mjs: unified, remark-gfm and
+ * the claim marks), and kept in Astro's content store.
+ *
+ * The files are `.mdx`, but the gate lets no MDX code through (no `import`, `{…}` or `<…>` in a body), so
+ * a body is Markdown parsed with MDX's rules (the gate's parser, `remark-mdx`, is in the processor too).
+ * Rendering it as Markdown here, instead of compiling each file to a JavaScript module in Vite's bundle,
+ * keeps a thousand articles out of the bundle (the build's costliest phase, and its memory peak), and a
+ * rebuild renders only the articles whose text changed: the store keeps the rest, keyed by a digest of the
+ * checked text and of the settings the HTML depends on.
+ */
+export function articleLoader(): Loader {
+  return {
+    name: 'standpoint:articles',
+    load: async (context) => {
+      await renderArticles(context);
+      // `astro dev`: the content gate re-checks an edited article (its own watcher, contentCheck.ts); this
+      // renders again what it then publishes, once its listener has run (listeners run in turn, in one tick).
+      context.watcher?.on('all', (_event, path) => {
+        if (!path.endsWith('.mdx')) return;
+        setTimeout(() => void renderArticles(context), 0);
+      });
+    },
+  };
+}
+
+async function renderArticles(context: LoaderContext): Promise<void> {
+  const { store, config, logger } = context;
+  const settings = JSON.stringify({ base: config.base, markdown: env.markdown });
+  const root = config.root.pathname;
+  const published = publishedFiles();
+  let rendered = 0;
+  for (const { slug, path, key } of published) {
+    const digest = context.generateDigest(`${settings}\n${key}`);
+    if (store.get(slug)?.digest === digest) continue;
+    const text = readFileSync(path, 'utf8');
+    store.set({
+      id: slug,
+      data: {},
+      body: text,
+      filePath: relative(root, path),
+      digest,
+      rendered: await context.renderMarkdown(text, { fileURL: pathToFileURL(path) }),
+    });
+    rendered++;
+  }
+  const ids = new Set(published.map((file) => file.slug));
+  for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  logger.info(`${rendered} rendered, ${published.length - rendered} from the content cache`);
+}
