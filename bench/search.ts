@@ -101,6 +101,8 @@ async function indexStandpoint(size: number): Promise<IndexRow> {
 async function buildStandpoint(size: number): Promise<string> {
   const dist = join(out, `standpoint-${size}`);
   rmSync(dist, { recursive: true, force: true });
+  // Cold: the cache would hand the last build's index over instead of building it.
+  rmSync(join(out, `cache-standpoint-${size}`), { recursive: true, force: true });
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
   // Astro writes .astro/ in the checkout whatever the cache folder: take turns with the test suite's builds.
   const output = await withBuildLock(() =>

@@ -1,4 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReferenceIndex } from '../lib/referenceIndex.ts';
@@ -10,9 +11,9 @@ const reference = () => buildReferenceIndex(runContentCheck('tests/fixtures/arti
 const paths = (bundle: SearchBundle) => bundle.files;
 /** The folders Pagefind wrote, removed after the tests. */
 const written: string[] = [];
-const build = async (options?: { maxFragments: number }) => {
-  const bundles = await buildSearchIndexes(reference(), options);
-  written.push(bundles.quick.dir, bundles.claims.dir);
+const build = async (options?: { maxFragments?: number; cacheDir?: string }, from = reference()) => {
+  const bundles = await buildSearchIndexes(from, options);
+  if (!bundles.cached) written.push(bundles.quick.dir, bundles.claims.dir);
   return bundles;
 };
 afterAll(() => {
@@ -50,6 +51,30 @@ describe('buildSearchIndexes', () => {
     const second = await build();
     expect(digest(second)).toEqual(digest(first));
     expect(second.quick.dir).not.toBe(first.quick.dir);
+  });
+
+  it('keeps the indexes in the cache folder, and copies them from there when the records are the same', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'standpoint-search-cache-'));
+    written.push(cacheDir);
+    const contents = (bundles: SearchBundles) =>
+      [bundles.quick, bundles.claims].map((bundle) =>
+        bundle.files.map((file) => `${file} ${readFileSync(join(bundle.dir, file), 'base64')}`),
+      );
+    const first = await build({ cacheDir });
+    expect(first.cached).toBe(false);
+    const again = await build({ cacheDir });
+    expect(again.cached).toBe(true);
+    expect([again.quick.records, again.claims.records]).toEqual([first.quick.records, first.claims.records]);
+    expect(contents(again)).toEqual(contents(first));
+    // One claim's summary changed: other records, so the index is built again (and replaces the one kept).
+    const changed = reference();
+    const claim = changed.articles[0]!.claims[0]!;
+    changed.articles[0]!.claims[0] = { ...claim, claim: { ...claim.claim, summary: `${claim.claim.summary} (edited)` } };
+    const edited = await build({ cacheDir }, changed);
+    expect(edited.cached).toBe(false);
+    expect(contents(edited)).not.toEqual(contents(first));
+    expect((await build({ cacheDir }, changed)).cached).toBe(true);
+    expect((await build({ cacheDir })).cached).toBe(false);
   });
 
   it('ships one pagefind.js (the quick index’s), and neither the ready-made interfaces nor the worker', async () => {

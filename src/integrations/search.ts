@@ -1,4 +1,16 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,10 +49,12 @@ export const MAX_FRAGMENT_FILES = 5000;
  */
 export interface SearchBundle {
   records: number;
-  /** The folder Pagefind wrote the index in. */
+  /** The folder Pagefind wrote the index in, or the cache's copy of it. */
   dir: string;
   /** The files the site uses, relative to `dir`, sorted. */
   files: string[];
+  /** Whether `dir` is the cache's (copied into the site, kept) rather than a temporary folder (moved, removed). */
+  cached?: boolean;
 }
 
 /** Every file under `dir`, relative to it. */
@@ -55,6 +69,55 @@ export interface SearchBundles {
   quick: SearchBundle;
   claims: SearchBundle;
   ms: number;
+  /** Whether both came from the cache folder (the same records as a build before). */
+  cached: boolean;
+}
+
+/** Pagefind's version, from its package.json (not among the files it exports): a new version may write other files. */
+const PAGEFIND_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
+).version;
+
+/** A hash of everything an index's files are made from: Pagefind's version, its options and every record, in order. */
+export function searchKey(quick: readonly pagefind.CustomRecord[], claims: readonly pagefind.CustomRecord[], maxFragments: number): string {
+  const hash = createHash('sha256').update(
+    JSON.stringify({ pagefind: PAGEFIND_VERSION, maxFragments, unused: [UNUSED.source, UNUSED_IN_CLAIMS.source] }),
+  );
+  for (const records of [quick, claims]) {
+    hash.update(`\n${records.length}\n`);
+    for (const record of records) hash.update(JSON.stringify(record)).update('\n');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The folder of the cache that keeps the last indexes built (`<cache>/search/<key>/`, one key at a time: a
+ * rebuild whose records are the same copies them instead of indexing again, the longest step of a rebuild).
+ */
+function cachedBundles(cacheDir: string, key: string, records: { quick: number; claims: number }): Omit<SearchBundles, 'ms'> | undefined {
+  const dir = join(cacheDir, 'search', key);
+  if (!existsSync(join(dir, 'files.json'))) return undefined;
+  const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as { quick: string[]; claims: string[] };
+  return {
+    quick: { records: records.quick, dir: join(dir, 'quick'), files: files.quick, cached: true },
+    claims: { records: records.claims, dir: join(dir, 'claims'), files: files.claims, cached: true },
+    cached: true,
+  };
+}
+
+/** Keeps a copy of both indexes under their key, replacing any other (written whole, then renamed). */
+function keepBundles(cacheDir: string, key: string, bundles: Pick<SearchBundles, 'quick' | 'claims'>): void {
+  const root = join(cacheDir, 'search');
+  rmSync(root, { recursive: true, force: true });
+  const staging = join(root, `${key}.${process.pid}.tmp`);
+  for (const name of ['quick', 'claims'] as const) {
+    for (const file of bundles[name].files) {
+      mkdirSync(dirname(join(staging, name, file)), { recursive: true });
+      copyFileSync(join(bundles[name].dir, file), join(staging, name, file));
+    }
+  }
+  writeFileSync(join(staging, 'files.json'), JSON.stringify({ quick: bundles.quick.files, claims: bundles.claims.files }));
+  renameSync(staging, join(root, key));
 }
 
 export interface SearchIndexStats {
@@ -111,20 +174,29 @@ async function indexRecords(records: readonly pagefind.CustomRecord[], maxFragme
  * in the order sent: the built files are the same on every build, and that process works while this one does
  * something else.
  */
-export async function buildSearchIndexes(reference: ReferenceIndex, { maxFragments = MAX_FRAGMENT_FILES } = {}): Promise<SearchBundles> {
+export async function buildSearchIndexes(
+  reference: ReferenceIndex,
+  { maxFragments = MAX_FRAGMENT_FILES, cacheDir }: { maxFragments?: number; cacheDir?: string } = {},
+): Promise<SearchBundles> {
   const started = performance.now();
+  const quickList = quickRecords(reference);
+  const claimsList = searchRecords(reference);
+  const key = cacheDir ? searchKey(quickList, claimsList, maxFragments) : undefined;
+  const kept = cacheDir && key ? cachedBundles(cacheDir, key, { quick: quickList.length, claims: claimsList.length }) : undefined;
+  if (kept) return { ...kept, ms: performance.now() - started };
   try {
     const [quick, claims] = await Promise.all([
-      indexRecords(quickRecords(reference), maxFragments, /$^/),
-      indexRecords(searchRecords(reference), maxFragments, UNUSED_IN_CLAIMS),
+      indexRecords(quickList, maxFragments, /$^/),
+      indexRecords(claimsList, maxFragments, UNUSED_IN_CLAIMS),
     ]);
-    return { quick, claims, ms: performance.now() - started };
+    if (cacheDir && key) keepBundles(cacheDir, key, { quick, claims });
+    return { quick, claims, ms: performance.now() - started, cached: false };
   } finally {
     await pagefind.close();
   }
 }
 
-/** Moves a built index into `outDir`, and removes its folder. */
+/** Moves a built index into `outDir`, and removes its folder (copies it from the cache, which keeps it). */
 export function writeSearchBundle(bundle: SearchBundle, outDir: string): SearchIndexStats {
   let bytes = 0;
   for (const file of bundle.files) {
@@ -132,6 +204,10 @@ export function writeSearchBundle(bundle: SearchBundle, outDir: string): SearchI
     const to = join(outDir, file);
     mkdirSync(dirname(to), { recursive: true });
     bytes += statSync(from).size;
+    if (bundle.cached) {
+      copyFileSync(from, to);
+      continue;
+    }
     try {
       renameSync(from, to);
     } catch {
@@ -139,7 +215,7 @@ export function writeSearchBundle(bundle: SearchBundle, outDir: string): SearchI
       copyFileSync(from, to);
     }
   }
-  rmSync(bundle.dir, { recursive: true, force: true });
+  if (!bundle.cached) rmSync(bundle.dir, { recursive: true, force: true });
   return { records: bundle.records, files: bundle.files.length, bytes };
 }
 
@@ -157,23 +233,28 @@ export function writeSearchBundles(bundles: SearchBundles, outDir: string): { qu
  */
 export function search(): AstroIntegration {
   let pending: Promise<SearchBundles> | undefined;
+  let cacheDir: string | undefined;
   return {
     name: 'standpoint:search',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:start': () => {
-        pending = buildSearchIndexes(getReferenceIndex());
+        pending = buildSearchIndexes(getReferenceIndex(), { cacheDir });
         // Awaited (and any error thrown) at astro:build:done; until then a failure must not end the process.
         pending.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
         const waitFrom = performance.now();
-        const bundles = await (pending ?? buildSearchIndexes(getReferenceIndex()));
+        const bundles = await (pending ?? buildSearchIndexes(getReferenceIndex(), { cacheDir }));
         const waited = performance.now() - waitFrom;
         const { quick, claims } = writeSearchBundles(bundles, join(fileURLToPath(dir), SEARCH_BUNDLE));
         const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
         const size = (stats: SearchIndexStats) => `${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB`;
+        const how = bundles.cached ? 'copied from the cache (the same records as the last build)' : 'indexed';
         logger.info(
-          `indexed ${quick.records} records (articles with their claims, parties; ${size(quick)} in ${SEARCH_BUNDLE}/) and ${claims.records} records (claims, articles, parties; ${size(claims)} in ${SEARCH_BUNDLE}/${CLAIMS_BUNDLE}/) in ${s(bundles.ms)} from the build's start, beside the pages; the build waited ${s(waited)} for them`,
+          `${how}: ${quick.records} records (articles with their claims, parties; ${size(quick)} in ${SEARCH_BUNDLE}/) and ${claims.records} records (claims, articles, parties; ${size(claims)} in ${SEARCH_BUNDLE}/${CLAIMS_BUNDLE}/) in ${s(bundles.ms)} from the build's start, beside the pages; the build waited ${s(waited)} for them`,
         );
       },
     },

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -38,17 +37,18 @@ async function renderArticles(context: LoaderContext): Promise<void> {
   const root = config.root.pathname;
   const published = publishedFiles();
   let rendered = 0;
-  for (const { slug, path, key } of published) {
+  for (const { slug, path, body, key } of published) {
     const digest = context.generateDigest(`${settings}\n${key}`);
     if (store.get(slug)?.digest === digest) continue;
-    const text = readFileSync(path, 'utf8');
     store.set({
       id: slug,
       data: {},
-      body: text,
+      body,
       filePath: relative(root, path),
       digest,
-      rendered: await context.renderMarkdown(text, { fileURL: pathToFileURL(path) }),
+      // The body the gate checked, after an empty frontmatter: Astro's renderer takes a first `---` block
+      // (even after blank lines) for frontmatter, and a body may open with a `---` rule.
+      rendered: await context.renderMarkdown(`---\n---\n${body}`, { fileURL: pathToFileURL(path) }),
     });
     rendered++;
   }

@@ -19,6 +19,7 @@ interface CheckedContent {
   dir: string;
   /** Whether drafts are published too (`astro dev`) or left out (`astro build`). */
   drafts: boolean;
+  /** Each article by its file's absolute path: the checked article, its body (the frontmatter's lines left blank) and frontmatter (JSON). */
   byPath: Map<string, { article: CheckedArticle; body: string; frontmatter: string }>;
   /** The articles to publish: every one in dev, all but drafts in a build. */
   articles: CheckedArticle[];
@@ -42,7 +43,7 @@ export function checkContent(root: string, dir = articlesDir(), { drafts = false
   const byPath = new Map(
     result.articles.map((article) => {
       const source = sources.get(article.slug)!;
-      return [resolve(root, article.file), { article, body: source.body.trim(), frontmatter: JSON.stringify(source.data) }] as const;
+      return [resolve(root, article.file), { article, body: source.body, frontmatter: JSON.stringify(source.data) }] as const;
     }),
   );
   global[STORE] = { root, dir, drafts, byPath, articles: published };
@@ -80,17 +81,17 @@ function current(): CheckedContent {
   return global[STORE] ?? checkOrThrow(process.cwd());
 }
 
-/** The checked article a rendered MDX file is (re-checking once if the file changed since), or undefined if it is no article. */
+/**
+ * The checked article a rendered file is, or undefined if it is no article. The loader renders the bodies
+ * the gate checked; a body that is not the one checked (a file rendered some other way after an edit) is
+ * checked again first.
+ */
 export function lookupArticle(file: VFile): IndexedArticle | undefined {
   if (!file.path) return undefined;
   const path = resolve(file.path);
   let store = current();
-  const frontmatter = (file.data as { astro?: { frontmatter?: unknown } }).astro?.frontmatter;
-  const fresh = (entry: CheckedContent['byPath'] extends Map<string, infer V> ? V : never) =>
-    entry.body === String(file.value).trim() && entry.frontmatter === JSON.stringify(frontmatter);
   let entry = store.byPath.get(path);
-  if (entry && !fresh(entry)) {
-    // `astro dev` after an edit: the file changed since the last check.
+  if (entry && entry.body.trim() !== String(file.value).trim()) {
     store = checkOrThrow(store.root, store.dir, store.drafts);
     entry = store.byPath.get(path);
   }
@@ -101,6 +102,8 @@ export function lookupArticle(file: VFile): IndexedArticle | undefined {
 export interface PublishedFile {
   slug: string;
   path: string;
+  /** The body as checked, the frontmatter's lines left blank. */
+  body: string;
   /** The checked frontmatter (as JSON) and body: what the rendered page is made of. */
   key: string;
 }
@@ -111,7 +114,7 @@ export function publishedFiles(): PublishedFile[] {
   const slugs = new Set(store.articles.map((article) => article.slug));
   return [...store.byPath]
     .filter(([, entry]) => slugs.has(entry.article.slug))
-    .map(([path, { article, frontmatter, body }]) => ({ slug: article.slug, path, key: `${frontmatter}\n${body}` }));
+    .map(([path, { article, frontmatter, body }]) => ({ slug: article.slug, path, body, key: `${frontmatter}\n${body}` }));
 }
 
 /** Checks every article again (`astro dev`, after an edit): false, with the old content kept, if any has an error. */

@@ -78,6 +78,9 @@ describe('a rebuild with the cache kept', () => {
     const articles = listFiles(first.outDir).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).length;
     expect(first.output).toContain(`[standpoint:articles] ${articles} rendered, 0 from the content cache`);
     expect(unchanged.output).toContain(`[standpoint:articles] 0 rendered, ${articles} from the content cache`);
+    // The search indexes too: the same records as the build before.
+    expect(first.output).toMatch(/\[standpoint:search\] indexed: /);
+    expect(unchanged.output).toMatch(/\[standpoint:search\] copied from the cache/);
     expect(differences(first.outDir, unchanged.outDir)).toEqual([]);
   });
 
@@ -85,6 +88,7 @@ describe('a rebuild with the cache kept', () => {
     expect(restored(edited)).toBe(0);
     // Only the edited article's text is rendered again.
     expect(edited.output).toMatch(/\[standpoint:articles\] 1 rendered, [1-9]\d* from the content cache/);
+    expect(edited.output).toMatch(/\[standpoint:search\] indexed: /);
     expect(differences(cold.outDir, edited.outDir)).toEqual([]);
     for (const page of [`articles/${EDITED}/index.html`, 'index.html', 'parties/kestran-federation/index.html']) {
       const html = readFileSync(join(edited.outDir, page), 'utf8');

@@ -1,6 +1,6 @@
 // News shapes the other fixtures lack, built alone (tests/fixtures/news-shapes): a wire story with a dateline (and its headline again from a second outlet), a
 // quotation over two paragraphs whose first has no closing mark, a caption and a credit line; a live blog with
-// timestamps as headings, a pull quote, key points, a table with aligned columns and a correction; a Q&A with
+// timestamps as headings (the first after a `---` rule, as the text opens), a pull quote, key points, a table with aligned columns and a correction; a Q&A with
 // bold speaker names and escaped punctuation; quotes in a link's text, across line breaks, in a cell, across emphasis.
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
