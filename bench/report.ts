@@ -387,7 +387,7 @@ function profileTables({ byPlace, byFunction }: Profile, size: number): string {
       .map(([k, ms]) => [k.replace(/\|/g, '\\|'), `${(ms / 1000).toFixed(1)} s`, `${((100 * ms) / all).toFixed(0)} %`]);
   return `### CPU profile of the Standpoint build at ${size} articles
 
-Self time from \`node --cpu-prof\` on one more build (main thread; profiling slows the build, so read the shares, not the seconds). "built site: X" is Astro's bundle of the site's pages and components (chunk X); "(article modules)" the compiled MDX. Work on other threads (resvg and zlib on libuv's pool, Rolldown's threads) is not in it.
+Self time from \`node --cpu-prof\` on one more build (the main thread and the exchange-map worker summed: its idle time is in "(idle)"; profiling slows the build, so read the shares, not the seconds). "built site: X" is Astro's bundle of the site's pages and components (chunk X); "(article modules)" the compiled MDX. Work on other threads (resvg and zlib on libuv's pool, Rolldown's threads) is not in it.
 
 By package or file:
 
