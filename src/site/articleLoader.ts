@@ -1,20 +1,21 @@
 import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { env } from '../node/env.ts';
+import { rendererDigest } from '../node/rendererDigest.ts';
 import { publishedFiles } from './contentGate.ts';
 
 /**
  * The articles collection's loader: every article the content gate published, its body rendered to HTML
- * once, by Astro's Markdown processor (`markdown.processor` in astro.config.mjs: unified, remark-gfm and
- * the claim marks), and kept in Astro's content store.
+ * once, by Astro's Markdown processor (`markdown.processor` in astro.config.mjs: unified, remark-mdx,
+ * remark-gfm and the claim marks), and kept in Astro's content store.
  *
  * The files are `.mdx`, but the gate lets no MDX code through (no `import`, `{…}` or `<…>` in a body), so
  * a body is Markdown parsed with MDX's rules (the gate's parser, `remark-mdx`, is in the processor too).
  * Rendering it as Markdown here, instead of compiling each file to a JavaScript module in Vite's bundle,
  * keeps a thousand articles out of the bundle (the build's costliest phase, and its memory peak), and a
  * rebuild renders only the articles whose text changed: the store keeps the rest, keyed by a digest of the
- * checked text and of the settings the HTML depends on.
+ * checked text, the settings and the code the HTML depends on (`rendererDigest`).
  */
 export function articleLoader(): Loader {
   return {
@@ -33,8 +34,8 @@ export function articleLoader(): Loader {
 
 async function renderArticles(context: LoaderContext): Promise<void> {
   const { store, config, logger } = context;
-  const settings = JSON.stringify({ base: config.base, markdown: env.markdown });
-  const root = config.root.pathname;
+  const root = fileURLToPath(config.root);
+  const settings = JSON.stringify({ base: config.base, markdown: env.markdown, code: rendererDigest(root) });
   const published = publishedFiles();
   let rendered = 0;
   for (const { slug, path, body, key } of published) {
@@ -43,7 +44,6 @@ async function renderArticles(context: LoaderContext): Promise<void> {
     store.set({
       id: slug,
       data: {},
-      body,
       filePath: relative(root, path),
       digest,
       // The body the gate checked, after an empty frontmatter: Astro's renderer takes a first `---` block

@@ -98,7 +98,7 @@ export function lookupArticle(file: VFile): IndexedArticle | undefined {
   return entry ? indexArticle(entry.article) : undefined;
 }
 
-/** An article to render: its slug, its file (absolute) and whether the gate checked this very text. */
+/** An article to render: its slug, its file (absolute), its checked body and what its page is made of. */
 export interface PublishedFile {
   slug: string;
   path: string;
@@ -115,13 +115,6 @@ export function publishedFiles(): PublishedFile[] {
   return [...store.byPath]
     .filter(([, entry]) => slugs.has(entry.article.slug))
     .map(([path, { article, frontmatter, body }]) => ({ slug: article.slug, path, body, key: `${frontmatter}\n${body}` }));
-}
-
-/** Checks every article again (`astro dev`, after an edit): false, with the old content kept, if any has an error. */
-export function recheckContent(): boolean {
-  const store = global[STORE];
-  if (!store) return false;
-  return !hasErrors(checkContent(store.root, store.dir, { drafts: store.drafts }).issues);
 }
 
 /** The cross-reference index of every checked article, built once and shared by all pages. */
