@@ -5,7 +5,7 @@ import { articlesDir, env } from '../node/env.ts';
 import { layoutCounts, prepareExchangeLayouts, useLayoutCache } from '../node/exchangeLayouts.ts';
 import { type ContentIssue, errorsIn, formatIssue, formatReport, hasErrors } from '../lib/contentIssues.ts';
 import { plural } from '../lib/wording.ts';
-import { checkContent, getReferenceIndex } from '../site/contentGate.ts';
+import { checkContent, checkContentInParallel, getReferenceIndex } from '../site/contentGate.ts';
 
 /**
  * The content gate: checks every article from disk, once, before Astro builds or serves anything, so a
@@ -22,14 +22,15 @@ export function contentCheck(): AstroIntegration {
   let root = process.cwd();
   /** `astro dev` shows drafts (with a banner); a build leaves them out. */
   let drafts = false;
-  /** Checks the articles. With no error: logs the warnings and that the content is fine, returns []. With errors: returns every issue, for `report`. */
-  const check = (logger: AstroIntegrationLogger): ContentIssue[] => {
-    const { issues } = checkContent(root, articlesDir(), { drafts });
+  /** With no error: logs the warnings and that the content is fine, returns []. With errors: returns every issue, for `report`. */
+  const logged = (logger: AstroIntegrationLogger, issues: ContentIssue[]): ContentIssue[] => {
     if (hasErrors(issues)) return issues;
     for (const issue of issues) logger.warn(formatIssue(issue));
     logger.info(`content checked: ${articlesDir()} has no errors`);
     return [];
   };
+  /** Checks the articles again (the dev server, after a file is saved). */
+  const check = (logger: AstroIntegrationLogger): ContentIssue[] => logged(logger, checkContent(root, articlesDir(), { drafts }).issues);
   /** The located report (errors, then warnings, then the count), then one line saying what happens next. */
   const report = (logger: AstroIntegrationLogger, issues: ContentIssue[], outcome: string) => {
     logger.error(formatReport(issues));
@@ -41,7 +42,7 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': async ({ config, command, isRestart, logger }) => {
         root = fileURLToPath(config.root);
         drafts = command === 'dev';
-        const issues = check(logger);
+        const issues = logged(logger, (await checkContentInParallel(root, articlesDir(), { drafts })).issues);
         if (issues.length === 0 && command === 'build') {
           // A build lays out every exchange map on a worker while Vite compiles the articles (see exchangeLayouts.ts).
           useLayoutCache(resolve(root, env.cacheDir));

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReferenceIndex } from '../lib/referenceIndex.ts';
 import { runContentCheck } from '../node/runContentCheck.ts';
 import { quickRecords, searchRecords } from '../lib/searchRecords.ts';
-import { buildSearchIndexes, type SearchBundle, type SearchBundles } from './search.ts';
+import { buildSearchIndexes, CLAIMS_BUNDLE, type SearchBundle, type SearchBundles, writeSearchBundles } from './search.ts';
 
 const reference = () => buildReferenceIndex(runContentCheck('tests/fixtures/articles').articles);
 const paths = (bundle: SearchBundle) => bundle.files;
@@ -75,6 +75,37 @@ describe('buildSearchIndexes', () => {
     expect(contents(edited)).not.toEqual(contents(first));
     expect((await build({ cacheDir }, changed)).cached).toBe(true);
     expect((await build({ cacheDir })).cached).toBe(false);
+  });
+
+  it('links the kept index into the site instead of copying it, and writing it again over itself loses nothing', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'standpoint-search-cache-'));
+    const outDir = mkdtempSync(join(tmpdir(), 'standpoint-search-site-'));
+    written.push(cacheDir, outDir);
+    const site = (bundles: SearchBundles) =>
+      [
+        ...bundles.quick.files.map((file) => join(outDir, file)),
+        ...bundles.claims.files.map((file) => join(outDir, CLAIMS_BUNDLE, file)),
+      ].map((path) => `${path} ${readFileSync(path, 'base64')}`);
+    // A first build moves its files into the site; the cache keeps links to them.
+    const first = await build({ cacheDir });
+    writeSearchBundles(first, outDir);
+    const built = site(first);
+    const kept = await build({ cacheDir });
+    expect(kept.cached).toBe(true);
+    const file = kept.claims.files.find((path) => path.startsWith('fragment/'))!;
+    const inSite = join(outDir, CLAIMS_BUNDLE, file);
+    const inCache = join(kept.claims.dir, file);
+    expect(statSync(inSite).ino).toBe(statSync(inCache).ino);
+    // The site's copy replaced by another file (an older build's): a rebuild from the cache links the kept one in its
+    // place, and writes nothing through into the file that was there.
+    rmSync(inSite);
+    writeFileSync(inSite, 'an older build');
+    const older = statSync(inSite).ino;
+    writeSearchBundles(kept, outDir);
+    writeSearchBundles(kept, outDir);
+    expect(statSync(inSite).ino).toBe(statSync(inCache).ino);
+    expect(statSync(inSite).ino).not.toBe(older);
+    expect(site(kept)).toEqual(built);
   });
 
   it('ships one pagefind.js (the quick index’s), and neither the ready-made interfaces nor the worker', async () => {

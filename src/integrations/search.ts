@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -53,7 +54,7 @@ export interface SearchBundle {
   dir: string;
   /** The files the site uses, relative to `dir`, sorted. */
   files: string[];
-  /** Whether `dir` is the cache's (copied into the site, kept) rather than a temporary folder (moved, removed). */
+  /** Whether `dir` is the cache's (linked or copied into the site, kept) rather than a temporary folder (moved, removed). */
   cached?: boolean;
 }
 
@@ -105,15 +106,43 @@ function cachedBundles(cacheDir: string, key: string, records: { quick: number; 
   };
 }
 
-/** Keeps a copy of both indexes under their key, replacing any other (written whole, then renamed). */
+/**
+ * Puts `from` at `to` as a hard link (no bytes copied: the index is thousands of files, and copying them held
+ * up the build's main thread for seconds), or as a copy where links are not possible (another file system).
+ * Whatever was at `to` is removed first: a link needs a free name, and a copy over an older build's file would
+ * write into every name that file has. Pagefind's files are never changed in place, by Pagefind or by the
+ * build, so the cache and the site may share them.
+ */
+export function linkOrCopy(from: string, to: string): void {
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** Creates the folder of each file it is given, once per folder (the index has a few folders and thousands of files). */
+function folderMaker(): (file: string) => void {
+  const made = new Set<string>();
+  return (file) => {
+    const dir = dirname(file);
+    if (made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  };
+}
+
+/** Keeps both indexes (hard links to the built files) under their key, replacing any other (written whole, then renamed). */
 function keepBundles(cacheDir: string, key: string, bundles: Pick<SearchBundles, 'quick' | 'claims'>): void {
   const root = join(cacheDir, 'search');
   rmSync(root, { recursive: true, force: true });
   const staging = join(root, `${key}.${process.pid}.tmp`);
+  const makeFolder = folderMaker();
   for (const name of ['quick', 'claims'] as const) {
     for (const file of bundles[name].files) {
-      mkdirSync(dirname(join(staging, name, file)), { recursive: true });
-      copyFileSync(join(bundles[name].dir, file), join(staging, name, file));
+      makeFolder(join(staging, name, file));
+      linkOrCopy(join(bundles[name].dir, file), join(staging, name, file));
     }
   }
   writeFileSync(join(staging, 'files.json'), JSON.stringify({ quick: bundles.quick.files, claims: bundles.claims.files }));
@@ -146,13 +175,23 @@ async function addRecords(index: pagefind.PagefindIndex, records: readonly pagef
   await Promise.all(Array.from({ length: Math.min(RECORDS_IN_FLIGHT, records.length) }, sender));
 }
 
-/** Sends the records to a new index (Pagefind's service takes them from one pipe, in order) and has it write its files. */
-async function indexRecords(records: readonly pagefind.CustomRecord[], maxFragments: number, unused: RegExp): Promise<SearchBundle> {
+/**
+ * Sends the records to a new index (Pagefind's service takes them from one pipe, in order) and has it write its
+ * files into a new folder under `parent`: the cache folder when there is one, so that the files can be linked
+ * into the cache and moved into the site without a copy (a temporary folder may be on another file system).
+ */
+async function indexRecords(
+  records: readonly pagefind.CustomRecord[],
+  maxFragments: number,
+  unused: RegExp,
+  parent: string,
+): Promise<SearchBundle> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
   if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
   try {
     await addRecords(index, records);
-    const dir = mkdtempSync(join(tmpdir(), 'standpoint-search-'));
+    mkdirSync(parent, { recursive: true });
+    const dir = mkdtempSync(join(parent, 'standpoint-search-'));
     const { errors: writeErrors } = await index.writeFiles({ outputPath: dir });
     if (writeErrors.length > 0) throw new Error(`Pagefind could not write the index: ${writeErrors.join('; ')}`);
     const files: string[] = [];
@@ -186,8 +225,8 @@ export async function buildSearchIndexes(
   if (kept) return { ...kept, ms: performance.now() - started };
   try {
     const [quick, claims] = await Promise.all([
-      indexRecords(quickList, maxFragments, /$^/),
-      indexRecords(claimsList, maxFragments, UNUSED_IN_CLAIMS),
+      indexRecords(quickList, maxFragments, /$^/, cacheDir ?? tmpdir()),
+      indexRecords(claimsList, maxFragments, UNUSED_IN_CLAIMS, cacheDir ?? tmpdir()),
     ]);
     if (cacheDir && key) keepBundles(cacheDir, key, { quick, claims });
     return { quick, claims, ms: performance.now() - started, cached: false };
@@ -196,23 +235,24 @@ export async function buildSearchIndexes(
   }
 }
 
-/** Moves a built index into `outDir`, and removes its folder (copies it from the cache, which keeps it). */
+/** Moves a built index into `outDir`, and removes its folder (links or copies it from the cache, which keeps it). */
 export function writeSearchBundle(bundle: SearchBundle, outDir: string): SearchIndexStats {
   let bytes = 0;
+  const makeFolder = folderMaker();
   for (const file of bundle.files) {
     const from = join(bundle.dir, file);
     const to = join(outDir, file);
-    mkdirSync(dirname(to), { recursive: true });
+    makeFolder(to);
     bytes += statSync(from).size;
     if (bundle.cached) {
-      copyFileSync(from, to);
+      linkOrCopy(from, to);
       continue;
     }
     try {
       renameSync(from, to);
     } catch {
       // Another file system (the temporary folder on its own disk): copied instead.
-      copyFileSync(from, to);
+      linkOrCopy(from, to);
     }
   }
   if (!bundle.cached) rmSync(bundle.dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseFrontmatter as parseFrontmatterAsAstro } from '@astrojs/internal-helpers/frontmatter';
 import { type Document, LineCounter, parseDocument, visit, YAMLError } from 'yaml';
@@ -22,12 +22,20 @@ const MAX_YAML_ALIASES = 50;
 
 /** Reads every article of `dir`; a file the build would read but cannot be an article becomes an issue, never a skip. */
 export function readArticleSources(dir: string, root = process.cwd()): { sources: ArticleSource[]; issues: ContentIssue[] } {
+  const read = readArticleFiles(dir, root, listArticleFiles(resolve(root, dir)));
+  return { sources: read.sources, issues: [...filesNotRead(dir, root), ...read.issues] };
+}
+
+/** Reads the named article files of `dir` (some of `listArticleFiles`, in their order): each one that cannot be an article becomes an issue. */
+export function readArticleFiles(
+  dir: string,
+  root: string,
+  names: readonly string[],
+): { sources: ArticleSource[]; issues: ContentIssue[] } {
   const sources: ArticleSource[] = [];
   const issues: ContentIssue[] = [];
   const folder = resolve(root, dir);
-  const entries = readdirSync(folder, { withFileTypes: true });
-  issues.push(...filesNotRead(entries, dir, root, folder));
-  for (const name of listArticleFiles(folder)) {
+  for (const name of names) {
     const path = resolve(folder, name);
     const file = relative(root, path) || join(dir, name);
     const problem = (message: string, fix: string, entry?: string) => issues.push({ severity: 'error', file, entry, message, fix });
@@ -81,9 +89,10 @@ export function readArticleSources(dir: string, root = process.cwd()): { sources
 }
 
 /** Files of the folder the build would not read as articles, each reported: nothing is skipped in silence. */
-function filesNotRead(entries: Dirent[], dir: string, root: string, folder: string): ContentIssue[] {
+export function filesNotRead(dir: string, root: string): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  for (const entry of entries) {
+  const folder = resolve(root, dir);
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name.endsWith('.mdx')) continue;
     const file = relative(root, resolve(folder, entry.name)) || join(dir, entry.name);
     if (entry.isDirectory()) {

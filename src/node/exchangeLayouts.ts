@@ -130,6 +130,16 @@ export function prepareExchangeLayouts(index: ReferenceIndex): void {
   ];
   // A failure is the page's to report, when it draws the map.
   for (const map of prepared) map.catch(() => {});
+  // Every map the pages draw is now asked for: once all are laid out, the worker's heap (ELK and its graphs,
+  // about 100 MB) is given back before the pages' rendering peaks. A map asked for later is laid out in-process.
+  void Promise.allSettled(prepared).then(() => stopWorker(state));
+}
+
+function stopWorker(state: LayoutService): void {
+  const { worker } = state;
+  if (!worker || state.waiting.size > 0) return;
+  delete state.worker;
+  void worker.terminate();
 }
 
 /** How many layouts came from the cache and how many were laid out, for the build log. */

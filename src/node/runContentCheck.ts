@@ -1,17 +1,97 @@
-import { readArticleSources } from './articleFiles.ts';
-import { type ArticleSource, checkArticles, type CheckResult } from '../lib/checkArticles.ts';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { filesNotRead, listArticleFiles, readArticleFiles } from './articleFiles.ts';
+import { checkAnswersAcrossArticles, checkSharedParties } from '../lib/checkAcrossArticles.ts';
+import { type ArticleSource, checkArticle, type CheckedArticle, type CheckResult } from '../lib/checkArticles.ts';
+import type { ContentIssue } from '../lib/contentIssues.ts';
 
-/** Reads and checks every article of `dir`: the one entry point for the build, `astro dev` and `npm run check:content`. */
-export function runContentCheck(dir: string, root = process.cwd()): CheckResult & { sources: ArticleSource[] } {
-  const read = readArticleSources(dir, root);
-  const checked = checkArticles(read.sources);
-  if (read.sources.length === 0 && read.issues.length === 0) {
-    read.issues.push({
+export type ContentCheck = CheckResult & { sources: ArticleSource[] };
+
+/** Reads and checks every article of `dir`: the one entry point for `astro dev`'s re-checks, the build's tests and `npm run check:content`. */
+export function runContentCheck(dir: string, root = process.cwd()): ContentCheck {
+  return combine(dir, filesNotRead(dir, root), [checkFiles(dir, root, listArticleFiles(resolve(root, dir)))]);
+}
+
+/**
+ * Below this many articles per thread, a worker thread costs more than it saves: it loads the check's modules
+ * (the YAML, Markdown and schema libraries) again, about half a second, before it reads its first file.
+ */
+export const MIN_FILES_PER_THREAD = 200;
+
+/**
+ * The same check as `runContentCheck`, the files shared out between this thread and worker threads (one per
+ * core, at least `MIN_FILES_PER_THREAD` files each): each article is read and checked on its own, and the
+ * checks across articles run once all are back. The result is the same, in the same order. The build's check
+ * runs before anything else and held a core idle: at 1,000 articles it took 7.5 s on one thread.
+ */
+export async function runContentCheckInParallel(
+  dir: string,
+  root = process.cwd(),
+  { threads = availableParallelism(), minFilesPerThread = MIN_FILES_PER_THREAD }: { threads?: number; minFilesPerThread?: number } = {},
+): Promise<ContentCheck> {
+  const names = listArticleFiles(resolve(root, dir));
+  const count = Math.max(1, Math.min(threads, Math.floor(names.length / minFilesPerThread)));
+  if (count === 1) return runContentCheck(dir, root);
+  const size = Math.ceil(names.length / count);
+  const chunks = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size));
+  const onWorkers = chunks.slice(1).map((chunk) => checkFilesOnWorker(dir, root, chunk));
+  // Awaited below; until then a worker's failure must not end the process.
+  for (const pending of onWorkers) pending.catch(() => {});
+  const here = checkFiles(dir, root, chunks[0]!);
+  return combine(dir, filesNotRead(dir, root), [here, ...(await Promise.all(onWorkers))]);
+}
+
+/** What one thread makes of some files of the folder: each read and checked alone, with the issues of each step. */
+export interface FilesChecked {
+  sources: ArticleSource[];
+  readIssues: ContentIssue[];
+  articles: CheckedArticle[];
+  checkIssues: ContentIssue[];
+}
+
+/** Reads and checks the named files of `dir`, each alone (what a worker thread runs, `contentCheckWorker.ts`). */
+export function checkFiles(dir: string, root: string, names: readonly string[]): FilesChecked {
+  const read = readArticleFiles(dir, root, names);
+  const checkIssues: ContentIssue[] = [];
+  const articles: CheckedArticle[] = [];
+  for (const source of read.sources) {
+    const checked = checkArticle(source, checkIssues);
+    if (checked) articles.push(checked);
+  }
+  return { sources: read.sources, readIssues: read.issues, articles, checkIssues };
+}
+
+function checkFilesOnWorker(dir: string, root: string, names: readonly string[]): Promise<FilesChecked> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(new URL('./contentCheckWorker.ts', import.meta.url), { workerData: { dir, root, names } });
+    worker.once('message', (checked: FilesChecked) => {
+      done(checked);
+      void worker.terminate();
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`the content check's worker stopped (exit code ${code}) before it answered`)));
+  });
+}
+
+/** The parts' results in the files' order (the folder's issues, each file's reading, each article's check), then the checks across articles. */
+function combine(dir: string, folderIssues: ContentIssue[], parts: readonly FilesChecked[]): ContentCheck {
+  const sources = parts.flatMap((part) => part.sources);
+  const articles = parts.flatMap((part) => part.articles);
+  const issues = [
+    ...folderIssues,
+    ...parts.flatMap((part) => part.readIssues),
+    ...parts.flatMap((part) => part.checkIssues),
+    ...checkSharedParties(articles),
+    ...checkAnswersAcrossArticles(articles, sources),
+  ];
+  if (sources.length === 0 && issues.length === 0) {
+    issues.push({
       severity: 'error',
       file: dir,
       message: 'there are no articles (*.mdx) in this folder',
       fix: 'add an article, see "Adding an article" in the README',
     });
   }
-  return { articles: checked.articles, sources: read.sources, issues: [...read.issues, ...checked.issues] };
+  return { articles, sources, issues };
 }

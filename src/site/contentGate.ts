@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { articlesDir, env } from '../node/env.ts';
 import { ContentError, type ContentIssue, hasErrors } from '../lib/contentIssues.ts';
 import { buildReferenceIndex, indexArticle, type IndexedArticle, type ReferenceIndex } from '../lib/referenceIndex.ts';
-import { runContentCheck } from '../node/runContentCheck.ts';
+import { type ContentCheck, runContentCheck, runContentCheckInParallel } from '../node/runContentCheck.ts';
 import type { CheckedArticle, CheckResult } from '../lib/checkArticles.ts';
 import { parseClaimReference } from '../schemas/slug.ts';
 
@@ -35,7 +35,19 @@ const global = globalThis as { [STORE]?: CheckedContent };
  * checked articles for the markdown plugins and the pages. Returns every issue either way.
  */
 export function checkContent(root: string, dir = articlesDir(), { drafts = false }: { drafts?: boolean } = {}): CheckResult {
-  const result = runContentCheck(dir, root);
+  return publish(runContentCheck(dir, root), root, dir, drafts);
+}
+
+/** `checkContent` with the files shared out between threads (`runContentCheckInParallel`): the check that starts a build or the dev server. */
+export async function checkContentInParallel(
+  root: string,
+  dir = articlesDir(),
+  { drafts = false }: { drafts?: boolean } = {},
+): Promise<CheckResult> {
+  return publish(await runContentCheckInParallel(dir, root), root, dir, drafts);
+}
+
+function publish(result: ContentCheck, root: string, dir: string, drafts: boolean): CheckResult {
   if (hasErrors(result.issues)) return result;
   const published = drafts ? result.articles : result.articles.filter((article) => !article.data.draft);
   if (!drafts) result.issues.push(...answersToDrafts(result.articles));
