@@ -1,14 +1,18 @@
 // Analysis: the content check timed alone, and a CPU profile of a Standpoint build summed by package and by function.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, type RssMethod, site } from './builds.ts';
 import { node, root, siteCopy, work } from './common.ts';
 
+/** The content check as the build runs it (`runContentCheckInParallel`: this thread and a worker per core), timed alone in a fresh process. */
 export function contentCheckMs(dir: string): number {
-  const script = `import { runContentCheck } from ${JSON.stringify(join(root, 'src/node/runContentCheck.ts'))};
-const t = performance.now(); runContentCheck(${JSON.stringify(dir)}); console.log(performance.now() - t);`;
-  const result = spawnSync(node, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  const script = `import { runContentCheckInParallel } from ${JSON.stringify(join(root, 'src/node/runContentCheck.ts'))};
+const t = performance.now(); await runContentCheckInParallel(${JSON.stringify(dir)}); console.log(performance.now() - t);`;
+  // A file, not `-e`: the check's worker threads inherit the process's flags, and `--input-type` is refused for a file.
+  const file = join(work, 'content-check-timing.mjs');
+  writeFileSync(file, script);
+  const result = spawnSync(node, [file], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`content check timing failed: ${result.stderr}`);
   return Number(result.stdout.trim().split('\n').pop());
 }

@@ -345,7 +345,7 @@ SP = Standpoint. "unified − Sätteri" is what the remark/rehype pipeline (rema
 
 ${phaseTable}
 
-${warmLine}${noSocialLine}Content check (\`runContentCheck\`, run by the integration at config setup, before the phases above) on the ${L}-article corpus, alone in a fresh process: **${r.checkMs.toFixed(0)} ms**.
+${warmLine}${noSocialLine}Content check (\`runContentCheckInParallel\`, run by the integration at config setup, before the phases above: the files shared between the main thread and a worker per core) on the ${L}-article corpus, alone in a fresh process: **${r.checkMs.toFixed(0)} ms**.
 
 Largest HTML page of each site's build at ${L} articles (raw / gzip level 9):
 
