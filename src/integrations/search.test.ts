@@ -5,15 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildReferenceIndex } from '../lib/referenceIndex.ts';
 import { runContentCheck } from '../node/runContentCheck.ts';
 import { quickRecords, searchRecords } from '../lib/searchRecords.ts';
-import { buildSearchIndexes, CLAIMS_BUNDLE, type SearchBundle, type SearchBundles, writeSearchBundles } from './search.ts';
+import { buildSearchIndexes, type SearchBundle, type SearchBundles, writeSearchBundles } from './search.ts';
 
 const reference = () => buildReferenceIndex(runContentCheck('tests/fixtures/articles').articles);
 const paths = (bundle: SearchBundle) => bundle.files;
 /** The folders Pagefind wrote, removed after the tests. */
 const written: string[] = [];
-const build = async (options?: { maxFragments?: number; cacheDir?: string }, from = reference()) => {
+const build = async (options?: { maxFragments?: number; cacheDir?: string; perPart?: number }, from = reference()) => {
   const bundles = await buildSearchIndexes(from, options);
-  if (!bundles.cached) written.push(bundles.quick.dir, bundles.claims.dir);
+  if (!bundles.cached) written.push(bundles.quick.dir, ...bundles.claims.map((part) => part.dir));
   return bundles;
 };
 afterAll(() => {
@@ -23,7 +23,9 @@ const fragments = (bundle: SearchBundle) => paths(bundle).filter((path) => path.
 
 describe('buildSearchIndexes', () => {
   it('builds the quick index (articles with their claims, parties) and the claims index (a record per claim)', async () => {
-    const { quick, claims } = await build();
+    const { quick, claims: parts } = await build();
+    expect(parts).toHaveLength(1);
+    const claims = parts[0]!;
     expect(quick.records).toBe(quickRecords(reference()).length);
     expect(claims.records).toBe(searchRecords(reference()).length);
     expect(quick.records).toBeLessThan(claims.records);
@@ -36,15 +38,17 @@ describe('buildSearchIndexes', () => {
   });
 
   it('bundles the fragments into at most maxFragments files when there are more records', async () => {
-    const { claims } = await build({ maxFragments: 2 });
-    expect(claims.records).toBeGreaterThan(4);
-    expect(fragments(claims).length).toBeGreaterThan(0);
-    expect(fragments(claims).length).toBeLessThanOrEqual(2);
+    const {
+      claims: [claims],
+    } = await build({ maxFragments: 2 });
+    expect(claims!.records).toBeGreaterThan(4);
+    expect(fragments(claims!).length).toBeGreaterThan(0);
+    expect(fragments(claims!).length).toBeLessThanOrEqual(2);
   });
 
   it('gives the same files on every build, though hundreds of records are on their way at a time', async () => {
     const digest = (bundles: SearchBundles) =>
-      [bundles.quick, bundles.claims].map((bundle) =>
+      [bundles.quick, ...bundles.claims].map((bundle) =>
         bundle.files.map((file) => `${file} ${readFileSync(join(bundle.dir, file)).toString('base64')}`),
       );
     const first = await build();
@@ -57,14 +61,15 @@ describe('buildSearchIndexes', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'standpoint-search-cache-'));
     written.push(cacheDir);
     const contents = (bundles: SearchBundles) =>
-      [bundles.quick, bundles.claims].map((bundle) =>
+      [bundles.quick, ...bundles.claims].map((bundle) =>
         bundle.files.map((file) => `${file} ${readFileSync(join(bundle.dir, file), 'base64')}`),
       );
+    const records = (bundles: SearchBundles) => [bundles.quick, ...bundles.claims].map((bundle) => bundle.records);
     const first = await build({ cacheDir });
     expect(first.cached).toBe(false);
     const again = await build({ cacheDir });
     expect(again.cached).toBe(true);
-    expect([again.quick.records, again.claims.records]).toEqual([first.quick.records, first.claims.records]);
+    expect(records(again)).toEqual(records(first));
     expect(contents(again)).toEqual(contents(first));
     // One claim's summary changed: other records, so the index is built again (and replaces the one kept).
     const changed = reference();
@@ -75,6 +80,40 @@ describe('buildSearchIndexes', () => {
     expect(contents(edited)).not.toEqual(contents(first));
     expect((await build({ cacheDir }, changed)).cached).toBe(true);
     expect((await build({ cacheDir })).cached).toBe(false);
+    // The same records in parts: other files, so another key; kept and found again in parts.
+    const parted = await build({ cacheDir, perPart: 3 });
+    expect(parted.cached).toBe(false);
+    const partedAgain = await build({ cacheDir, perPart: 3 });
+    expect(partedAgain.cached).toBe(true);
+    expect(records(partedAgain)).toEqual(records(parted));
+    expect(contents(partedAgain)).toEqual(contents(parted));
+  });
+
+  it('builds a large claims index in parts of at most perPart records; the later parts borrow the first one’s script and WebAssembly', async () => {
+    const whole = await build();
+    const total = whole.claims[0]!.records;
+    const parted = await build({ perPart: 3 });
+    const sizes = parted.claims.map((part) => part.records);
+    expect(sizes.length).toBe(Math.ceil(total / 3));
+    expect(sizes.slice(0, -1).every((size) => size === 3)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b)).toBe(total);
+    const [first, ...later] = parted.claims;
+    expect(paths(first!)).toContain('wasm.en.pagefind');
+    expect(paths(first!)).not.toContain('pagefind.js');
+    for (const part of later) {
+      expect(paths(part)).toContain('pagefind-entry.json');
+      expect(paths(part).some((path) => path.startsWith('filter/'))).toBe(true);
+      expect(paths(part).filter((path) => path === 'pagefind.js' || path.startsWith('wasm.'))).toEqual([]);
+    }
+    // The parts share the cap on fragment files.
+    const capped = await build({ perPart: 3, maxFragments: 2 * sizes.length });
+    expect(capped.claims.map((part) => fragments(part).length).every((count) => count <= 2)).toBe(true);
+    const outDir = mkdtempSync(join(tmpdir(), 'standpoint-search-site-'));
+    written.push(outDir);
+    const stats = writeSearchBundles(parted, outDir);
+    expect(stats.claims).toMatchObject({ records: total, parts: sizes.length });
+    const folders = ['claims', ...sizes.slice(1).map((_, i) => `claims-${i + 2}`)];
+    for (const folder of folders) expect(readFileSync(join(outDir, folder, 'pagefind-entry.json'), 'utf8')).toContain('"languages"');
   });
 
   it('links the kept index into the site instead of copying it, and writing it again over itself loses nothing', async () => {
@@ -84,7 +123,7 @@ describe('buildSearchIndexes', () => {
     const site = (bundles: SearchBundles) =>
       [
         ...bundles.quick.files.map((file) => join(outDir, file)),
-        ...bundles.claims.files.map((file) => join(outDir, CLAIMS_BUNDLE, file)),
+        ...bundles.claims[0]!.files.map((file) => join(outDir, 'claims', file)),
       ].map((path) => `${path} ${readFileSync(path, 'base64')}`);
     // A first build moves its files into the site; the cache keeps links to them.
     const first = await build({ cacheDir });
@@ -92,9 +131,9 @@ describe('buildSearchIndexes', () => {
     const built = site(first);
     const kept = await build({ cacheDir });
     expect(kept.cached).toBe(true);
-    const file = kept.claims.files.find((path) => path.startsWith('fragment/'))!;
-    const inSite = join(outDir, CLAIMS_BUNDLE, file);
-    const inCache = join(kept.claims.dir, file);
+    const file = kept.claims[0]!.files.find((path) => path.startsWith('fragment/'))!;
+    const inSite = join(outDir, 'claims', file);
+    const inCache = join(kept.claims[0]!.dir, file);
     expect(statSync(inSite).ino).toBe(statSync(inCache).ino);
     // The site's copy replaced by another file (an older build's): a rebuild from the cache links the kept one in its
     // place, and writes nothing through into the file that was there.
@@ -109,13 +148,16 @@ describe('buildSearchIndexes', () => {
   });
 
   it('ships one pagefind.js (the quick index’s), and neither the ready-made interfaces nor the worker', async () => {
-    const { quick, claims } = await build();
+    const {
+      quick,
+      claims: [claims],
+    } = await build();
     expect(paths(quick)).toContain('pagefind.js');
-    expect(paths(claims)).not.toContain('pagefind.js');
+    expect(paths(claims!)).not.toContain('pagefind.js');
     // Each index has the WebAssembly beside its entry file: a Pagefind instance loads it from its own folder.
     expect(paths(quick)).toContain('wasm.en.pagefind');
-    expect(paths(claims)).toContain('wasm.en.pagefind');
-    for (const bundle of [quick, claims]) {
+    expect(paths(claims!)).toContain('wasm.en.pagefind');
+    for (const bundle of [quick, claims!]) {
       expect(paths(bundle).filter((path) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)\./.test(path))).toEqual([]);
     }
   });

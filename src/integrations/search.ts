@@ -19,12 +19,11 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { getReferenceIndex } from '../site/contentGate.ts';
 import type { ReferenceIndex } from '../lib/referenceIndex.ts';
-import { quickRecords, searchRecords } from '../lib/searchRecords.ts';
+import { claimsIndexFolder, claimsIndexFolders, quickRecords, searchRecords } from '../lib/searchRecords.ts';
+import { env } from '../node/env.ts';
 
 /** The folder of the built site the search index goes in: `<base>pagefind/`, the quick index. */
 export const SEARCH_BUNDLE = 'pagefind';
-/** The claims index, in `<base>pagefind/claims/`: loaded only when the reader asks for the facets. */
-export const CLAIMS_BUNDLE = 'claims';
 
 /**
  * Files of Pagefind's bundle the site does not use: its ready-made interfaces (they need inline styles
@@ -34,6 +33,8 @@ export const CLAIMS_BUNDLE = 'claims';
 const UNUSED = /^(pagefind-(ui|component-ui|modular-ui|highlight|worker)\.(js|css)|wasm\.unknown\.pagefind)$/;
 /** The claims index is searched by the quick index's `pagefind.js` (an instance with its own folder). */
 const UNUSED_IN_CLAIMS = /^pagefind\.js$/;
+/** A later part of the claims index is merged into the first (`mergeIndex`), which lends it its WebAssembly. */
+const UNUSED_IN_MERGED = /^(pagefind\.js|wasm\.[\w-]+\.pagefind)$/;
 
 /**
  * Pagefind writes one fragment file per record (21,067 in the claims index at 1,000 articles) unless told to
@@ -68,7 +69,8 @@ function listFiles(dir: string): string[] {
 /** The two indexes of the search page, and the time from the first record sent to the last file received. */
 export interface SearchBundles {
   quick: SearchBundle;
-  claims: SearchBundle;
+  /** The claims index in parts of at most `perPart` records, in their order; they go in `claimsIndexFolders`. */
+  claims: SearchBundle[];
   ms: number;
   /** Whether both came from the cache folder (the same records as a build before). */
   cached: boolean;
@@ -80,9 +82,18 @@ const PAGEFIND_VERSION = (
 ).version;
 
 /** A hash of everything an index's files are made from: Pagefind's version, its options and every record, in order. */
-export function searchKey(quick: readonly pagefind.CustomRecord[], claims: readonly pagefind.CustomRecord[], maxFragments: number): string {
+export function searchKey(
+  quick: readonly pagefind.CustomRecord[],
+  claims: readonly pagefind.CustomRecord[],
+  { maxFragments, perPart }: { maxFragments: number; perPart: number },
+): string {
   const hash = createHash('sha256').update(
-    JSON.stringify({ pagefind: PAGEFIND_VERSION, maxFragments, unused: [UNUSED.source, UNUSED_IN_CLAIMS.source] }),
+    JSON.stringify({
+      pagefind: PAGEFIND_VERSION,
+      maxFragments,
+      perPart,
+      unused: [UNUSED.source, UNUSED_IN_CLAIMS.source, UNUSED_IN_MERGED.source],
+    }),
   );
   for (const records of [quick, claims]) {
     hash.update(`\n${records.length}\n`);
@@ -95,13 +106,18 @@ export function searchKey(quick: readonly pagefind.CustomRecord[], claims: reado
  * The folder of the cache that keeps the last indexes built (`<cache>/search/<key>/`, one key at a time: a
  * rebuild whose records are the same copies them instead of indexing again, the longest step of a rebuild).
  */
-function cachedBundles(cacheDir: string, key: string, records: { quick: number; claims: number }): Omit<SearchBundles, 'ms'> | undefined {
+function cachedBundles(cacheDir: string, key: string, records: { quick: number; claims: number[] }): Omit<SearchBundles, 'ms'> | undefined {
   const dir = join(cacheDir, 'search', key);
   if (!existsSync(join(dir, 'files.json'))) return undefined;
-  const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as { quick: string[]; claims: string[] };
+  const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as { quick: string[]; claims: string[][] };
   return {
     quick: { records: records.quick, dir: join(dir, 'quick'), files: files.quick, cached: true },
-    claims: { records: records.claims, dir: join(dir, 'claims'), files: files.claims, cached: true },
+    claims: files.claims.map((part, i) => ({
+      records: records.claims[i]!,
+      dir: join(dir, claimsIndexFolder(i)),
+      files: part,
+      cached: true,
+    })),
     cached: true,
   };
 }
@@ -139,13 +155,15 @@ function keepBundles(cacheDir: string, key: string, bundles: Pick<SearchBundles,
   rmSync(root, { recursive: true, force: true });
   const staging = join(root, `${key}.${process.pid}.tmp`);
   const makeFolder = folderMaker();
-  for (const name of ['quick', 'claims'] as const) {
-    for (const file of bundles[name].files) {
+  const named = [['quick', bundles.quick] as const, ...bundles.claims.map((part, i) => [claimsIndexFolder(i), part] as const)];
+  for (const [name, bundle] of named) {
+    for (const file of bundle.files) {
       makeFolder(join(staging, name, file));
-      linkOrCopy(join(bundles[name].dir, file), join(staging, name, file));
+      linkOrCopy(join(bundle.dir, file), join(staging, name, file));
     }
   }
-  writeFileSync(join(staging, 'files.json'), JSON.stringify({ quick: bundles.quick.files, claims: bundles.claims.files }));
+  const files = { quick: bundles.quick.files, claims: bundles.claims.map((part) => part.files) };
+  writeFileSync(join(staging, 'files.json'), JSON.stringify(files));
   renameSync(staging, join(root, key));
 }
 
@@ -215,18 +233,27 @@ async function indexRecords(
  */
 export async function buildSearchIndexes(
   reference: ReferenceIndex,
-  { maxFragments = MAX_FRAGMENT_FILES, cacheDir }: { maxFragments?: number; cacheDir?: string } = {},
+  {
+    maxFragments = MAX_FRAGMENT_FILES,
+    cacheDir,
+    perPart = env.searchShardRecords,
+  }: { maxFragments?: number; cacheDir?: string; perPart?: number } = {},
 ): Promise<SearchBundles> {
   const started = performance.now();
   const quickList = quickRecords(reference);
   const claimsList = searchRecords(reference);
-  const key = cacheDir ? searchKey(quickList, claimsList, maxFragments) : undefined;
-  const kept = cacheDir && key ? cachedBundles(cacheDir, key, { quick: quickList.length, claims: claimsList.length }) : undefined;
+  const parts = claimsIndexFolders(claimsList.length, perPart).map((_, i) => claimsList.slice(i * perPart, (i + 1) * perPart));
+  const key = cacheDir ? searchKey(quickList, claimsList, { maxFragments, perPart }) : undefined;
+  const counts = { quick: quickList.length, claims: parts.map((part) => part.length) };
+  const kept = cacheDir && key ? cachedBundles(cacheDir, key, counts) : undefined;
   if (kept) return { ...kept, ms: performance.now() - started };
   try {
-    const [quick, claims] = await Promise.all([
-      indexRecords(quickList, maxFragments, /$^/, cacheDir ?? tmpdir()),
-      indexRecords(claimsList, maxFragments, UNUSED_IN_CLAIMS, cacheDir ?? tmpdir()),
+    const parent = cacheDir ?? tmpdir();
+    // The parts share the claims index's cap on fragment files: the whole site's count of files stays the same.
+    const partFragments = Math.max(1, Math.floor(maxFragments / parts.length));
+    const [quick, ...claims] = await Promise.all([
+      indexRecords(quickList, maxFragments, /$^/, parent),
+      ...parts.map((part, i) => indexRecords(part, partFragments, i === 0 ? UNUSED_IN_CLAIMS : UNUSED_IN_MERGED, parent)),
     ]);
     if (cacheDir && key) keepBundles(cacheDir, key, { quick, claims });
     return { quick, claims, ms: performance.now() - started, cached: false };
@@ -259,9 +286,20 @@ export function writeSearchBundle(bundle: SearchBundle, outDir: string): SearchI
   return { records: bundle.records, files: bundle.files.length, bytes };
 }
 
-/** Writes both indexes into `outDir` (the built site's `pagefind/`): the quick one there, the claims one in `claims/`. */
-export function writeSearchBundles(bundles: SearchBundles, outDir: string): { quick: SearchIndexStats; claims: SearchIndexStats } {
-  return { quick: writeSearchBundle(bundles.quick, outDir), claims: writeSearchBundle(bundles.claims, join(outDir, CLAIMS_BUNDLE)) };
+/**
+ * Writes both indexes into `outDir` (the built site's `pagefind/`): the quick one there, the claims one in
+ * `claims/` (and its later parts in `claims-2/`…). The claims index's figures are its parts' added up.
+ */
+export function writeSearchBundles(
+  bundles: SearchBundles,
+  outDir: string,
+): { quick: SearchIndexStats; claims: SearchIndexStats & { parts: number } } {
+  const parts = bundles.claims.map((part, i) => writeSearchBundle(part, join(outDir, claimsIndexFolder(i))));
+  const sum = (key: keyof SearchIndexStats) => parts.reduce((total, part) => total + part[key], 0);
+  return {
+    quick: writeSearchBundle(bundles.quick, outDir),
+    claims: { records: sum('records'), files: sum('files'), bytes: sum('bytes'), parts: parts.length },
+  };
 }
 
 /**
@@ -293,8 +331,10 @@ export function search(): AstroIntegration {
         const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
         const size = (stats: SearchIndexStats) => `${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB`;
         const how = bundles.cached ? 'copied from the cache (the same records as the last build)' : 'indexed';
+        const where =
+          claims.parts === 1 ? `${SEARCH_BUNDLE}/claims/` : `${claims.parts} parts, ${SEARCH_BUNDLE}/claims/ to claims-${claims.parts}/`;
         logger.info(
-          `${how}: ${quick.records} records (articles with their claims, parties; ${size(quick)} in ${SEARCH_BUNDLE}/) and ${claims.records} records (claims, articles, parties; ${size(claims)} in ${SEARCH_BUNDLE}/${CLAIMS_BUNDLE}/) in ${s(bundles.ms)} from the build's start, beside the pages; the build waited ${s(waited)} for them`,
+          `${how}: ${quick.records} records (articles with their claims, parties; ${size(quick)} in ${SEARCH_BUNDLE}/) and ${claims.records} records (claims, articles, parties; ${size(claims)} in ${where}) in ${s(bundles.ms)} from the build's start, beside the pages; the build waited ${s(waited)} for them`,
         );
       },
     },

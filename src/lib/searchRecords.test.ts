@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { validSource } from '../../tests/fixtures/articleSource.ts';
 import { buildReferenceIndex } from './referenceIndex.ts';
-import { type QuickClaim, quickRecords, searchRecords, WORD_SEPARATORS, type SearchRecord } from './searchRecords.ts';
+import {
+  claimsIndexFolders,
+  type QuickClaim,
+  quickRecords,
+  searchRecordCount,
+  searchRecords,
+  WORD_SEPARATORS,
+  type SearchRecord,
+} from './searchRecords.ts';
 import { type ArticleSource, checkArticles } from './checkArticles.ts';
 
 function index(...sources: ArticleSource[]) {
@@ -67,6 +75,8 @@ describe('searchRecords', () => {
     ]);
     expect(records.every((record) => record.language === 'en')).toBe(true);
     expect(searchRecords(index(validSource(), secondSource()))).toEqual(records);
+    expect(searchRecordCount(index(validSource(), secondSource()))).toBe(records.length);
+    expect(searchRecordCount(index(validSource()))).toBe(searchRecords(index(validSource())).length);
   });
 
   it('gives a claim its number, kind, claimant, parties concerned and quote, and links it to its card', () => {
@@ -235,5 +245,14 @@ describe('quickRecords', () => {
     const last = claims.at(-1)!;
     expect(last.start + last.quoteWords + last.summaryWords).toBe(words.length);
     expect(article.meta).toMatchObject({ type: 'article', title: 'Border talks', claims: '2', source: 'The Ledger, 2025-03-14' });
+  });
+});
+
+describe('claimsIndexFolders', () => {
+  it('gives one folder per part of at most perPart records: claims/, then claims-2/, claims-3/…', () => {
+    expect(claimsIndexFolders(0, 100)).toEqual(['claims']);
+    expect(claimsIndexFolders(100, 100)).toEqual(['claims']);
+    expect(claimsIndexFolders(101, 100)).toEqual(['claims', 'claims-2']);
+    expect(claimsIndexFolders(210_067, 25_000)).toEqual(['claims', ...Array.from({ length: 8 }, (_, i) => `claims-${i + 2}`)]);
   });
 });

@@ -230,3 +230,21 @@ export function quickRecords(index: ReferenceIndex): QuickRecord[] {
     }),
   ];
 }
+
+/** How many records `searchRecords` makes, without making them: one per article, per claim and per party. */
+export function searchRecordCount(index: ReferenceIndex): number {
+  return index.articles.reduce((count, article) => count + 1 + article.claims.length, 0) + index.parties.length;
+}
+
+/**
+ * The folders of the claims index's parts, under the search bundle's: `claims/`, then `claims-2/`, `claims-3/`…,
+ * one per `perPart` records in their order. Pagefind adds a record in a time that grows with the records already in
+ * its index (21,067 records took 5.6 s, 210,067 took 914 s), so a large site's claims index is built in parts; the
+ * search page merges them into the first (Pagefind's `mergeIndex`).
+ */
+export function claimsIndexFolders(records: number, perPart: number): string[] {
+  return Array.from({ length: Math.max(1, Math.ceil(records / perPart)) }, (_, i) => claimsIndexFolder(i));
+}
+
+/** The folder of the claims index's part `i` (from 0). */
+export const claimsIndexFolder = (i: number): string => (i === 0 ? 'claims' : `claims-${i + 1}`);

@@ -122,6 +122,10 @@ function loadClaims(pagefind: PagefindModule): Promise<{ index: PagefindIndex; c
     await pagefind.filters();
     const index = pagefind.createInstance({ ...PAGEFIND_OPTIONS, basePath: form.dataset.pagefindClaims });
     await index.init();
+    // A large site's claims index is in parts: the later ones are merged into the first, whose WebAssembly they share.
+    const merged = (form.dataset.pagefindClaimsMerged ?? '').split(' ').filter(Boolean);
+    // Each part has options of its own: without `baseUrl`, a part's results would link under its folder's path.
+    await Promise.all(merged.map((folder) => index.mergeIndex(folder, { baseUrl: PAGEFIND_OPTIONS.baseUrl })));
     // Pagefind returns no counts with a search until its filters are loaded.
     return { index, counts: await index.filters() };
   })();

@@ -17,6 +17,8 @@ export interface PagefindResponse {
 /** An index: Pagefind's module (the quick index, beside `pagefind.js`) or an instance it creates (the claims index). */
 export interface PagefindIndex {
   init(): Promise<void>;
+  /** Adds another index's results and filters to this one's (it loads no WebAssembly of its own). */
+  mergeIndex(basePath: string, options?: { baseUrl?: string }): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }

@@ -8,10 +8,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspHeaderValue, cspMetaValue } from '../../src/lib/securityPolicy.ts';
 import { browserAvailable, launchBrowser, openContext, type ColorScheme } from '../support/browser.ts';
-import { type BuildResult, buildSite, FIXTURE_SITE } from '../support/buildSite.ts';
+import { type BuildResult, buildSite, FIXTURE_SITE, ROOT } from '../support/buildSite.ts';
 import { listFiles, readBuiltSite, select, selectAll } from '../support/readSite.ts';
 import { serveStatic, type StaticSite } from '../support/serveStatic.ts';
 import { envFor } from '../../src/node/env.ts';
+import { readArticleSources } from '../../src/node/articleFiles.ts';
+import { checkArticles } from '../../src/lib/checkArticles.ts';
+import { buildReferenceIndex } from '../../src/lib/referenceIndex.ts';
+import { claimsIndexFolders, searchRecordCount } from '../../src/lib/searchRecords.ts';
 
 const BASE = '/deep/sub-path/';
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -21,12 +25,23 @@ const WORD = 'telephone';
 const CLAIM = 'articles/veloria-accuses-kestran-of-dam-diversion/#claim-kestran-says-commission-was-informed';
 
 let build: BuildResult;
+/** Records per part of the claims index in this build. */
+const PART_RECORDS = 16;
+/** The fixture site's articles, checked as the build checks them. */
+const fixtureReference = () =>
+  buildReferenceIndex(checkArticles(FIXTURE_SITE.articleDirs.flatMap((dir) => readArticleSources(dir, ROOT).sources)).articles);
 
 describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
   const session = {} as { browser: Awaited<ReturnType<typeof launchBrowser>>; site: StaticSite; strict: StaticSite };
 
   beforeAll(async () => {
-    build = await buildSite({ ...FIXTURE_SITE, name: 'search', env: envFor({ basePath: BASE, siteUrl: 'https://standpoint.example' }) });
+    // The claims index in parts of 16 records (a few parts for the fixtures), as a large site's is: every test
+    // below searches the parts merged into the first.
+    build = await buildSite({
+      ...FIXTURE_SITE,
+      name: 'search',
+      env: envFor({ basePath: BASE, siteUrl: 'https://standpoint.example', searchShardRecords: PART_RECORDS }),
+    });
     if (build.code !== 0) throw new Error(build.output);
     // `strict` sends the search page's policy as a header too, as Netlify and Cloudflare would from _headers.
     [session.browser, session.site, session.strict] = await Promise.all([
@@ -119,6 +134,17 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     }
     expect(files.some((file) => file.startsWith('pagefind/filter/'))).toBe(false);
     expect(files.some((file) => file.startsWith('pagefind/claims/filter/'))).toBe(true);
+    // The later parts of the claims index, each with its entry and filters, borrowing the first part's WebAssembly.
+    const parts = claimsIndexFolders(searchRecordCount(fixtureReference()), PART_RECORDS).slice(1);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(files, part).toContain(`pagefind/${part}/pagefind-entry.json`);
+      expect(files.some((file) => file.startsWith(`pagefind/${part}/filter/`))).toBe(true);
+      expect(files.filter((file) => file.startsWith(`pagefind/${part}/`) && /\/(pagefind\.js|wasm\.[^/]*)$/.test(file))).toEqual([]);
+    }
+    expect(files.some((file) => file.startsWith(`pagefind/claims-${parts.length + 2}/`))).toBe(false);
+    const form = select('#search-form', readBuiltSite(build.outDir, BASE).get(`${BASE}search/`)!.tree)!;
+    expect(form.properties.dataPagefindClaimsMerged).toBe(parts.map((part) => `${BASE}pagefind/${part}/`).join(' '));
   });
 
   it('gives /search/ alone the search policy, in its meta tag and in _headers, and keeps every other page without script', () => {
@@ -187,10 +213,12 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     const { page } = await openSearch(`?q=${WORD}`);
     const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
     expect((await fetched()).some((path) => path.includes('/pagefind/'))).toBe(true);
-    expect((await fetched()).filter((path) => path.includes('/pagefind/claims/'))).toEqual([]);
+    expect((await fetched()).filter((path) => path.includes('/pagefind/claims'))).toEqual([]);
     expect(await page.locator('fieldset[data-facet]:not([hidden])').count()).toBe(0);
     await openFacets(page);
-    expect((await fetched()).some((path) => path.includes('/pagefind/claims/') && path.includes('/filter/'))).toBe(true);
+    // Every part's filters: the first part's and those merged into it.
+    const filterFolders = new Set((await fetched()).filter((path) => path.includes('/filter/')).map((path) => path.split('/').at(-3)));
+    expect([...filterFolders].sort()).toEqual(claimsIndexFolders(searchRecordCount(fixtureReference()), PART_RECORDS).sort());
     expect(await page.locator('[data-facets-open]').isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('facets-heading');
     await page.context().close();
