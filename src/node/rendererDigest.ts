@@ -12,10 +12,9 @@ const digests = new Map<string, string>();
 
 /**
  * A hash of the code a rendered article body depends on: every module under `src/lib` and `src/site` (tests
- * left out), `astro.config.mjs`, and the versions of the Markdown packages. Astro's content store keeps each
- * rendered body from one build to the next, and clears itself only when Astro's version, its config object or
- * the content config change; the loader adds this to each body's digest, so that a rebuild after a change to
- * the claim marks renders every body again instead of serving the old HTML.
+ * left out), `astro.config.mjs`, and the versions of the Markdown packages. The cache folder keeps each
+ * rendered body from one build to the next under its digest; the loader adds this to each body's digest, so that
+ * a rebuild after a change to the claim marks renders every body again instead of serving the old HTML.
  */
 export function rendererDigest(root: string): string {
   const known = digests.get(root);

@@ -1,21 +1,24 @@
-import { relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { env } from '../node/env.ts';
 import { rendererDigest } from '../node/rendererDigest.ts';
+import { keepArticleHtml, keepOnlyArticleHtml } from './articleHtml.ts';
 import { publishedFiles } from './contentGate.ts';
 
 /**
  * The articles collection's loader: every article the content gate published, its body rendered to HTML
  * once, by Astro's Markdown processor (`markdown.processor` in astro.config.mjs: unified, remark-mdx,
- * remark-gfm and the claim marks), and kept in Astro's content store.
+ * remark-gfm and the claim marks). The HTML is handed to the article pages (`articleHtml.ts`) and kept in the
+ * cache folder (`article-html/<digest>.html`); Astro's content store holds each entry's id and digest only.
  *
  * The files are `.mdx`, but the gate lets no MDX code through (no `import`, `{…}` or `<…>` in a body), so
  * a body is Markdown parsed with MDX's rules (the gate's parser, `remark-mdx`, is in the processor too).
  * Rendering it as Markdown here, instead of compiling each file to a JavaScript module in Vite's bundle,
  * keeps a thousand articles out of the bundle (the build's costliest phase, and its memory peak), and a
- * rebuild renders only the articles whose text changed: the store keeps the rest, keyed by a digest of the
- * checked text, the settings and the code the HTML depends on (`rendererDigest`).
+ * rebuild renders only the articles whose text changed: the cache folder keeps the rest, each under a digest of
+ * the checked text, the settings and the code the HTML depends on (`rendererDigest`).
  */
 export function articleLoader(): Loader {
   return {
@@ -35,24 +38,34 @@ export function articleLoader(): Loader {
 async function renderArticles(context: LoaderContext): Promise<void> {
   const { store, config, logger } = context;
   const root = fileURLToPath(config.root);
+  const cache = join(fileURLToPath(config.cacheDir), 'article-html');
+  mkdirSync(cache, { recursive: true });
   const settings = JSON.stringify({ base: config.base, markdown: env.markdown, code: rendererDigest(root) });
   const published = publishedFiles();
+  const kept = new Set<string>();
   let rendered = 0;
   for (const { slug, path, body, key } of published) {
     const digest = context.generateDigest(`${settings}\n${key}`);
-    if (store.get(slug)?.digest === digest) continue;
-    store.set({
-      id: slug,
-      data: {},
-      filePath: relative(root, path),
-      digest,
+    const file = join(cache, `${digest}.html`);
+    kept.add(`${digest}.html`);
+    if (existsSync(file)) {
+      keepArticleHtml(slug, readFileSync(file, 'utf8'));
+    } else {
       // The body the gate checked, after an empty frontmatter: Astro's renderer takes a first `---` block
       // (even after blank lines) for frontmatter, and a body may open with a `---` rule.
-      rendered: await context.renderMarkdown(`---\n---\n${body}`, { fileURL: pathToFileURL(path) }),
-    });
-    rendered++;
+      const { html } = await context.renderMarkdown(`---\n---\n${body}`, { fileURL: pathToFileURL(path) });
+      // Written whole, then renamed: a build that stops half-way never leaves a truncated body behind.
+      writeFileSync(`${file}.${process.pid}.tmp`, html);
+      renameSync(`${file}.${process.pid}.tmp`, file);
+      keepArticleHtml(slug, html);
+      rendered++;
+    }
+    if (store.get(slug)?.digest !== digest) store.set({ id: slug, data: {}, filePath: relative(root, path), digest });
   }
   const ids = new Set(published.map((file) => file.slug));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+  keepOnlyArticleHtml(ids);
+  // Bodies no article has any more (an edited text, a removed article) leave the cache folder.
+  for (const name of readdirSync(cache)) if (!kept.has(name)) rmSync(join(cache, name), { force: true });
   logger.info(`${rendered} rendered, ${published.length - rendered} from the content cache`);
 }

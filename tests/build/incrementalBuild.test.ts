@@ -1,6 +1,6 @@
 // A rebuild with the cache folder kept (Astro's experimental incremental build, keyed by the content gate's
 // digest): it reuses the pages of the last build only when no article changed, and never serves a stale page.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildResult, buildSite, OUTPUT, ROOT } from '../support/buildSite.ts';
@@ -74,7 +74,7 @@ describe('a rebuild with the cache kept', () => {
     expect(pages.length).toBeGreaterThan(20);
     expect(restored(unchanged)).toBe(pages.length);
     expect(unchanged.output).toMatch(/exchange maps: 0 laid out, [1-9]\d* from the cache/);
-    // Each article's text is rendered once, then kept in Astro's content store with the rest of the cache.
+    // Each article's text is rendered once, then kept in the cache folder.
     const articles = listFiles(first.outDir).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).length;
     expect(first.output).toContain(`[standpoint:articles] ${articles} rendered, 0 from the content cache`);
     expect(unchanged.output).toContain(`[standpoint:articles] 0 rendered, ${articles} from the content cache`);
@@ -98,5 +98,22 @@ describe('a rebuild with the cache kept', () => {
     // The article that the edited one answers names it by its new title too.
     const answered = readFileSync(join(edited.outDir, 'articles/veloria-accuses-kestran-of-dam-diversion/index.html'), 'utf8');
     expect(answered).toContain(NEW_TITLE);
+  });
+
+  it('keeps one rendered body per article in the cache folder, none in Astro’s content store (which goes into the bundle)', () => {
+    const cache = join(OUTPUT, 'incremental', 'cache');
+    const articles = listFiles(edited.outDir).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).length;
+    // The edited article's old body is gone: one file per article.
+    const bodies = readdirSync(join(cache, 'article-html'));
+    expect(bodies).toHaveLength(articles);
+    const body = readFileSync(join(cache, 'article-html', bodies[0]!), 'utf8');
+    expect(body.length).toBeGreaterThan(100);
+    const page = listFiles(edited.outDir)
+      .filter((file) => /^articles\/[^/]+\/index\.html$/.test(file))
+      .map((file) => readFileSync(join(edited.outDir, file), 'utf8'));
+    expect(page.filter((html) => html.includes(body))).toHaveLength(1);
+    const store = readFileSync(join(cache, 'data-store.json'), 'utf8');
+    expect(store).not.toContain(body.slice(0, 60));
+    expect(store.length).toBeLessThan(10_000);
   });
 });
