@@ -130,8 +130,8 @@ export function prepareExchangeLayouts(index: ReferenceIndex): void {
   ];
   // A failure is the page's to report, when it draws the map.
   for (const map of prepared) map.catch(() => {});
-  // Every map the pages draw is now asked for: once all are laid out, the worker's heap (ELK and its graphs,
-  // about 100 MB) is given back before the pages' rendering peaks. A map asked for later is laid out in-process.
+  // Every map the pages draw is now asked for: once all are laid out, the worker stops and its heap (ELK and its
+  // graphs) is given back while the pages render. A map asked for later is laid out in-process.
   void Promise.allSettled(prepared).then(() => stopWorker(state));
 }
 
