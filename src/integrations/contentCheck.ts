@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { articlesDir, env } from '../node/env.ts';
-import { layoutCounts, prepareExchangeLayouts, useLayoutCache } from '../node/exchangeLayouts.ts';
+import { articlesDir } from '../node/env.ts';
 import { type ContentIssue, errorsIn, formatIssue, formatReport, hasErrors } from '../lib/contentIssues.ts';
 import { plural } from '../lib/wording.ts';
-import { checkContent, checkContentInParallel, getReferenceIndex } from '../site/contentGate.ts';
+import { checkContent, checkContentInParallel } from '../site/contentGate.ts';
 
 /**
  * The content gate: checks every article from disk, once, before Astro builds or serves anything, so a
@@ -43,20 +42,11 @@ export function contentCheck(): AstroIntegration {
         root = fileURLToPath(config.root);
         drafts = command === 'dev';
         const issues = logged(logger, (await checkContentInParallel(root, articlesDir(), { drafts })).issues);
-        if (issues.length === 0 && command === 'build') {
-          // A build lays out every exchange map on a worker while Vite compiles the articles (see exchangeLayouts.ts).
-          useLayoutCache(resolve(root, env.cacheDir));
-          prepareExchangeLayouts(getReferenceIndex());
-        }
         if (issues.length === 0) return;
         // The dev server reloading its config (astro.config.mjs saved) keeps running, as on an article saved.
         if (isRestart) return report(logger, issues, 'the dev server keeps running');
         report(logger, issues, STOPPED[command] ?? `astro ${command} stopped`);
         await exitWithError();
-      },
-      'astro:build:done': ({ logger }) => {
-        const { cached, laidOut } = layoutCounts();
-        logger.info(`exchange maps: ${laidOut} laid out, ${cached} from the cache`);
       },
       'astro:server:setup': ({ server, logger }) => {
         const dir = resolve(root, articlesDir());

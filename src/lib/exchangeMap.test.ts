@@ -70,11 +70,10 @@ function expectWellLaidOut(map: ExchangeMap): void {
   for (const box of [...map.nodes, ...map.groups]) expect([box.x, box.y, box.width, box.height].every(Number.isInteger)).toBe(true);
 }
 
-// Laying out is ~50 ms a map once warm; the first layout also loads ELK, and a loaded machine is slower.
-describe('the exchange map of an article', { timeout: 30_000 }, () => {
-  it('draws each claim of the seed that answers or is answered once, and leaves the others out, counted', async () => {
+describe('the exchange map of an article', () => {
+  it('draws each claim of the seed that answers or is answered once, and leaves the others out, counted', () => {
     const seed = article(SEED);
-    const map = await articleExchange(seed, paths);
+    const map = articleExchange(seed, paths);
     const inExchange = seed.claims.filter((ref) => seed.answers.has(ref.claim.id) || seed.answeredBy.has(ref.claim.id));
     expect(inExchange.length).toBeGreaterThan(5);
     expect(map.nodes.map((node) => node.id).sort()).toEqual(inExchange.map((ref) => key(SEED, ref.claim.id)).sort());
@@ -87,23 +86,23 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
     }
   });
 
-  it('puts the claims in one labelled box per claimant party', async () => {
+  it('puts the claims in one labelled box per claimant party', () => {
     const seed = article(SEED);
-    const map = await articleExchange(seed, paths);
+    const map = articleExchange(seed, paths);
     expect(map.groups.map((group) => group.id).sort()).toEqual([...new Set(map.nodes.map((node) => node.groupId))].sort());
     expect(map.groups.map((group) => group.label).sort()).toEqual(['Pakistan', 'Security analysts', 'Taliban administration']);
     for (const group of map.groups) for (const id of group.nodeIds) expect(seed.claimById.get(id.split('#')[1]!)!.claim.by).toBe(group.id);
     expect(map.groups.flatMap((group) => group.nodeIds).sort()).toEqual(map.nodes.map((node) => node.id).sort());
   });
 
-  it('names a spokesperson’s box with the party it speaks for', async () => {
-    const map = await articleExchange(article(REJECTION), paths);
+  it('names a spokesperson’s box with the party it speaks for', () => {
+    const map = articleExchange(article(REJECTION), paths);
     expect(map.groups.map((group) => group.label)).toContain('Dariusz Fenn, for Kestran Federation');
   });
 
-  it('draws one arrow per respondsTo pair, from the answer to the claim it answers', async () => {
+  it('draws one arrow per respondsTo pair, from the answer to the claim it answers', () => {
     const seed = article(SEED);
-    const map = await articleExchange(seed, paths);
+    const map = articleExchange(seed, paths);
     const respondsTo = seed.claims.flatMap((ref) =>
       ref.claim.respondsTo.map((target) => `${key(SEED, ref.claim.id)}->${key(SEED, target)}`),
     );
@@ -117,10 +116,10 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
     expectWellLaidOut(map);
   });
 
-  it('draws answers across articles both ways, linking to the other article’s claim', async () => {
+  it('draws answers across articles both ways, linking to the other article’s claim', () => {
     for (const slug of [ACCUSATION, REJECTION]) {
       const a = article(slug);
-      const map = await articleExchange(a, paths);
+      const map = articleExchange(a, paths);
       expect(new Set(map.edges.map((edge) => `${edge.from}->${edge.to}`)), slug).toEqual(answerPairs(a));
       const elsewhere = map.nodes.filter((node) => node.articleSlug !== slug);
       expect(elsewhere.length, slug).toBeGreaterThan(0);
@@ -132,19 +131,19 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
       // The rejection's claims answer the accusation's: the accusation's map has arrows coming in from the rejection.
       expectWellLaidOut(map);
     }
-    const accusationMap = await articleExchange(article(ACCUSATION), paths);
+    const accusationMap = articleExchange(article(ACCUSATION), paths);
     expect(accusationMap.edges.some((edge) => edge.from.startsWith(`${REJECTION}#`) && edge.to.startsWith(`${ACCUSATION}#`))).toBe(true);
   });
 
-  it('is empty for an article in which no claim answers or is answered, and says how many claims it leaves out', async () => {
+  it('is empty for an article in which no claim answers or is answered, and says how many claims it leaves out', () => {
     const source = validSource();
     source.data.claims = source.data.claims.map((claim: { respondsTo?: string[] }) => ({ ...claim, respondsTo: undefined }));
-    const map = await articleExchange(indexedSample(source), paths);
+    const map = articleExchange(indexedSample(source), paths);
     expect(map).toMatchObject({ nodes: [], edges: [], groups: [], list: [], notInExchange: 2, omittedEdges: 0 });
   });
 
-  it('draws the smallest exchange: one answer to one claim', async () => {
-    const map = await articleExchange(indexedSample(), paths);
+  it('draws the smallest exchange: one answer to one claim', () => {
+    const map = articleExchange(indexedSample(), paths);
     // In reading order: the sample's text has Pakistan's answer first.
     expect(map.nodes.map((node) => [node.number, node.claimId])).toEqual([
       [1, 'pakistan-rejects'],
@@ -154,26 +153,26 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
     expectWellLaidOut(map);
   });
 
-  it('gives the same map, byte for byte, for the same article, whatever ran before', async () => {
+  it('gives the same map, byte for byte, for the same article, whatever ran before', () => {
     // Rebuilt from scratch, as another build would.
     const sources = ['content/articles', 'tests/fixtures/articles', 'tests/fixtures/real-articles'].flatMap(
       (dir) => readArticleSources(dir, ROOT).sources,
     );
     const again = buildReferenceIndex(checkArticles(sources).articles);
     for (const slug of [SEED, ACCUSATION, REJECTION]) {
-      const first = JSON.stringify(await articleExchange(article(slug), paths));
-      await articleExchange(article(SEED), paths);
-      expect(JSON.stringify(await articleExchange(again.articleBySlug.get(slug)!, paths)), slug).toBe(first);
+      const first = JSON.stringify(articleExchange(article(slug), paths));
+      articleExchange(article(SEED), paths);
+      expect(JSON.stringify(articleExchange(again.articleBySlug.get(slug)!, paths)), slug).toBe(first);
     }
   });
 
-  it('lays out every article of the fixtures without overlaps', async () => {
-    for (const a of index.articles) expectWellLaidOut(await articleExchange(a, paths));
+  it('lays out every article of the fixtures without overlaps', () => {
+    for (const a of index.articles) expectWellLaidOut(articleExchange(a, paths));
   });
 
-  it('keeps every line within its box, and sizes each box to its lines', async () => {
+  it('keeps every line within its box, and sizes each box to its lines', () => {
     const maxChars = Math.floor((MAP_METRICS.nodeWidth - 2 * MAP_METRICS.padding) / MAP_METRICS.charWidth);
-    const map = await articleExchange(article(REJECTION), paths);
+    const map = articleExchange(article(REJECTION), paths);
     for (const node of map.nodes) {
       // No summary lines in the boxes (MAP_METRICS.maxSummaryLines is 0): the list and the claim cards carry it.
       expect(node.lines.length).toBeLessThanOrEqual(MAP_METRICS.maxSummaryLines);
@@ -190,8 +189,8 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
     expect(map.groups.find((group) => group.id === 'dariusz-fenn')!.labelLines).toEqual(['Dariusz Fenn, for Kestran', 'Federation']);
   });
 
-  it('gives the same exchange as a nested list: party, claim, what it answers and what answers it', async () => {
-    const map = await articleExchange(article(REJECTION), paths);
+  it('gives the same exchange as a nested list: party, claim, what it answers and what answers it', () => {
+    const map = articleExchange(article(REJECTION), paths);
     expect(map.list.map((group) => group.label)).toEqual(map.groups.map((group) => group.label));
     const listed = map.list.flatMap((group) => group.claims);
     expect(listed.map((claim) => claim.node.id).sort()).toEqual(map.nodes.map((node) => node.id).sort());
@@ -209,10 +208,10 @@ describe('the exchange map of an article', { timeout: 30_000 }, () => {
   });
 });
 
-describe('the exchange map of a party', { timeout: 30_000 }, () => {
-  it('draws the exchanges of the claims a party makes across articles, each linking to its article', async () => {
+describe('the exchange map of a party', () => {
+  it('draws the exchanges of the claims a party makes across articles, each linking to its article', () => {
     const party = index.partyById.get('kestran-federation')!;
-    const map = await partyExchange(party.claims, index.articleBySlug, paths);
+    const map = partyExchange(party.claims, index.articleBySlug, paths);
     const made = party.claims.filter((claim) => claim.roles.by).map((claim) => claim.ref);
     expect(new Set(made.map((ref) => ref.articleSlug)).size).toBeGreaterThan(1);
     const drawn = new Set(map.nodes.map((node) => node.id));
@@ -231,10 +230,10 @@ describe('the exchange map of a party', { timeout: 30_000 }, () => {
     // Its spokespeople's claims are its own, in their own boxes.
     expect(map.groups.some((group) => group.label.endsWith(', for Kestran Federation'))).toBe(true);
     expectWellLaidOut(map);
-    expect(JSON.stringify(await partyExchange(party.claims, index.articleBySlug, paths))).toBe(JSON.stringify(map));
+    expect(JSON.stringify(partyExchange(party.claims, index.articleBySlug, paths))).toBe(JSON.stringify(map));
   });
 
-  it('draws nothing for a party whose claims answer none and are answered by none', async () => {
+  it('draws nothing for a party whose claims answer none and are answered by none', () => {
     const party = index.parties.find(
       (entry) =>
         entry.claimsBy.length > 0 &&
@@ -244,16 +243,16 @@ describe('the exchange map of a party', { timeout: 30_000 }, () => {
         }),
     )!;
     expect(party).toBeDefined();
-    const map = await partyExchange(party.claims, index.articleBySlug, paths);
+    const map = partyExchange(party.claims, index.articleBySlug, paths);
     expect(map.nodes).toEqual([]);
     expect(map.notInExchange).toBe(party.claims.filter((claim) => claim.roles.by).length);
   });
 
-  it('stays bounded: past the limit, answers are counted instead of drawn', async () => {
+  it('stays bounded: past the limit, answers are counted instead of drawn', () => {
     const party = index.partyById.get('pakistan')!;
-    const full = await partyExchange(party.claims, index.articleBySlug, paths);
+    const full = partyExchange(party.claims, index.articleBySlug, paths);
     expect(full.nodes.length).toBeGreaterThan(6);
-    const small = await partyExchange(party.claims, index.articleBySlug, paths, { maxNodes: 6 });
+    const small = partyExchange(party.claims, index.articleBySlug, paths, { maxNodes: 6 });
     expect(small.nodes.length).toBeLessThanOrEqual(6);
     expect(small.omittedEdges).toBe(full.edges.length - small.edges.length);
     expect(small.omittedEdges).toBeGreaterThan(0);

@@ -1,17 +1,16 @@
 /**
- * The exchange as a map: who answers whom, laid out at build time with ELK (elkjs).
+ * The exchange as a map: who answers whom, laid out at build time (`exchangeLayout.ts`).
  *
  * From an article (or a party's claims across articles) this builds a graph of the claims that take
  * part in an exchange (each answers another claim or is answered by one), grouped by the party that
  * makes them, with one edge per `respondsTo` pair pointing from the answer to the claim it answers.
- * ELK's layered algorithm lays it out right to left: a claim stands left of its answers. The result
+ * It is laid out in columns, a claim left of its answers, each party's claims in one box. The result
  * is plain data (integer coordinates, everything in a fixed order), so two builds draw the same SVG.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { ClaimRef, IndexedArticle, PartyClaim } from './referenceIndex.ts';
 import { answerLookup, type AnswerLookup, collect, nodeKey } from './exchangeClaims.ts';
 import { claimAnchor, type SitePaths } from './urls.ts';
+import { LAYOUT_SPACING, layOutExchange } from './exchangeLayout.ts';
 
 export interface Point {
   x: number;
@@ -106,30 +105,18 @@ export const MAP_METRICS = {
   /** No summary in the boxes: it is in the list, the notes and the claim cards, and the page has a weight budget. */
   maxSummaryLines: 0,
   groupPaddingTop: 30,
-  groupPadding: 10,
+  groupPadding: LAYOUT_SPACING.groupPadding,
   /** A generous average advance of a 13 px bold character. */
   groupLabelCharWidth: 7.8,
   groupLabelLineHeight: 16,
-  margin: 4,
+  margin: LAYOUT_SPACING.margin,
 } as const;
 
 /**
- * At most this many claims in one map; answers past it are counted in `omittedEdges`. It bounds both
- * the picture and the build: ELK's cost grows faster than the graph (about 15 ms of CPU for a 9-claim
- * article map, 50 to 250 ms for a 40 to 60-claim party map).
+ * At most this many claims in one map; answers past it are counted in `omittedEdges` (and the claims list
+ * them): a map of a very talkative party's exchanges stays readable, and its page bounded.
  */
 export const MAX_MAP_NODES = 40;
-
-const elk = new ELK();
-
-/**
- * Lays out an ELK graph. In-process by default; the site passes one that caches layouts on disk and
- * runs ELK on a worker thread (`node/exchangeLayouts.ts`). The graph holds sizes and ids only (no
- * links), so equal exchanges have equal graphs whatever the base path.
- */
-export type GraphLayout = (graph: ElkNode) => Promise<ElkNode>;
-
-export const layOutInProcess: GraphLayout = (graph) => elk.layout(graph);
 
 /** Cuts text into at most `maxLines` lines of at most `maxChars`, by words; a word longer than a line is split. */
 export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
@@ -182,14 +169,13 @@ interface GraphInput {
   paths: Pick<SitePaths, 'claimOnArticle'>;
   notInExchange: number;
   omittedEdges: number;
-  layout: GraphLayout;
 }
 
 const groupLabel = (ref: ClaimRef) => (ref.speaksFor ? `${ref.claimant.name}, for ${ref.speaksFor.name}` : ref.claimant.name);
 const kindWords = (kind: string) => kind.replaceAll('-', ' ');
 
-/** Lays the graph out with ELK and returns it as plain, rounded, ordered data. */
-async function layOut(input: GraphInput): Promise<ExchangeMap> {
+/** Lays the graph out and returns it as plain, integer, ordered data. */
+function layOut(input: GraphInput): ExchangeMap {
   const m = MAP_METRICS;
   const { refs, pairs, pageSlug, paths } = input;
   const spansArticles = new Set(refs.map((ref) => ref.articleSlug)).size > 1 || refs.some((ref) => ref.articleSlug !== pageSlug);
@@ -241,71 +227,18 @@ async function layOut(input: GraphInput): Promise<ExchangeMap> {
 
   const edges: ExchangeEdge[] = pairs.map(([from, to]) => ({ id: `${from}->${to}`, from, to, points: [] }));
 
-  const graph: ElkNode = {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'LEFT',
-      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.randomSeed': '1',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
-      'elk.layered.mergeEdges': 'true',
-      'elk.spacing.nodeNode': '14',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '44',
-      'elk.spacing.edgeNode': '12',
-      'elk.spacing.edgeEdge': '8',
-      'elk.padding': `[top=${m.margin},left=${m.margin},bottom=${m.margin},right=${m.margin}]`,
-    },
-    children: groups.map((group) => ({
-      id: `group:${group.id}`,
-      layoutOptions: {
-        'elk.padding': `[top=${m.groupPaddingTop + (group.labelLines.length - 1) * m.groupLabelLineHeight},left=${m.groupPadding},bottom=${m.groupPadding},right=${m.groupPadding}]`,
-      },
-      children: group.nodeIds.map((id) => ({
-        id,
-        width: nodeById.get(id)!.width,
-        height: nodeById.get(id)!.height,
-        // One port for the arrows in and one for the arrows out: the answers to a claim join before they reach it.
-        layoutOptions: { 'elk.portConstraints': 'FIXED_SIDE' },
-        ports: [
-          { id: `${id}:in`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } },
-          { id: `${id}:out`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } },
-        ],
-      })),
+  const laid = layOutExchange({
+    nodes,
+    groups: groups.map((group) => ({
+      id: group.id,
+      paddingTop: m.groupPaddingTop + (group.labelLines.length - 1) * m.groupLabelLineHeight,
+      nodeIds: group.nodeIds,
     })),
-    edges: edges.map((edge): ElkExtendedEdge => ({ id: edge.id, sources: [`${edge.from}:out`], targets: [`${edge.to}:in`] })),
-  };
-
-  const laid = await input.layout(graph);
-
-  // Absolute positions: a child's coordinates are relative to its parent, an edge's to its container.
-  const origin = new Map<string, Point>([['root', { x: 0, y: 0 }]]);
-  for (const box of laid.children ?? []) {
-    const group = groupById.get(box.id.slice('group:'.length))!;
-    Object.assign(group, { x: Math.round(box.x!), y: Math.round(box.y!), width: Math.round(box.width!), height: Math.round(box.height!) });
-    origin.set(box.id, { x: box.x!, y: box.y! });
-    for (const child of box.children ?? []) {
-      const node = nodeById.get(child.id)!;
-      node.x = Math.round(box.x! + child.x!);
-      node.y = Math.round(box.y! + child.y!);
-    }
-  }
-  const edgeById = new Map(edges.map((edge) => [edge.id, edge]));
-  for (const laidEdge of (laid.edges ?? []) as (ElkExtendedEdge & { container?: string })[]) {
-    const edge = edgeById.get(laidEdge.id)!;
-    const at = origin.get(laidEdge.container ?? 'root') ?? { x: 0, y: 0 };
-    const points: Point[] = [];
-    for (const section of laidEdge.sections ?? []) {
-      for (const point of [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]) {
-        const next = { x: Math.round(at.x + point.x), y: Math.round(at.y + point.y) };
-        const last = points[points.length - 1];
-        if (!last || last.x !== next.x || last.y !== next.y) points.push(next);
-      }
-    }
-    edge.points = points;
-  }
+    edges,
+  });
+  for (const node of nodes) Object.assign(node, laid.nodes.get(node.id));
+  for (const group of groups) Object.assign(group, laid.groups.get(group.id));
+  for (const edge of edges) edge.points = laid.edges.get(edge.id)!;
 
   const linkTo = (node: ExchangeNode): ExchangeLink => {
     const ref = refById.get(node.id)!;
@@ -327,8 +260,8 @@ async function layOut(input: GraphInput): Promise<ExchangeMap> {
   }));
 
   return {
-    width: Math.ceil(laid.width ?? 0),
-    height: Math.ceil(laid.height ?? 0),
+    width: laid.width,
+    height: laid.height,
     nodes,
     groups,
     edges,
@@ -341,8 +274,6 @@ async function layOut(input: GraphInput): Promise<ExchangeMap> {
 export interface ExchangeOptions {
   /** At most this many claims (default `MAX_MAP_NODES`). */
   maxNodes?: number;
-  /** How the graph is laid out (default: ELK in this thread). */
-  layout?: GraphLayout;
 }
 
 /**
@@ -355,13 +286,13 @@ export function articleExchange(
   article: IndexedArticle,
   paths: Pick<SitePaths, 'claimOnArticle'>,
   options: ExchangeOptions = {},
-): Promise<ExchangeMap> {
+): ExchangeMap {
   const lookup: AnswerLookup = {
     answers: (ref) => (ref.articleSlug === article.slug ? (article.answers.get(ref.claim.id) ?? []) : []),
     answeredBy: (ref) => (ref.articleSlug === article.slug ? (article.answeredBy.get(ref.claim.id) ?? []) : []),
   };
   const collected = collect(article.claims, lookup, article.slug, options.maxNodes ?? MAX_MAP_NODES);
-  return layOut({ ...collected, pageSlug: article.slug, paths, layout: options.layout ?? layOutInProcess });
+  return layOut({ ...collected, pageSlug: article.slug, paths });
 }
 
 /**
@@ -374,8 +305,8 @@ export function partyExchange(
   articleBySlug: ReadonlyMap<string, IndexedArticle>,
   paths: Pick<SitePaths, 'claimOnArticle'>,
   options: ExchangeOptions = {},
-): Promise<ExchangeMap> {
+): ExchangeMap {
   const made = claims.filter((claim) => claim.roles.by).map((claim) => claim.ref);
   const collected = collect(made, answerLookup(articleBySlug), undefined, options.maxNodes ?? MAX_MAP_NODES);
-  return layOut({ ...collected, paths, layout: options.layout ?? layOutInProcess });
+  return layOut({ ...collected, paths });
 }
