@@ -32,8 +32,13 @@ export default defineConfig({
   compressHTML: true,
   // Scoped styles mark elements with a short class rather than a data attribute: lighter pages.
   scopedStyleStrategy: 'class',
-  // One stylesheet for the whole site: one request per page, cached across pages.
-  vite: { build: { cssCodeSplit: false } },
+  vite: {
+    // One stylesheet for the whole site: one request per page, cached across pages.
+    build: { cssCodeSplit: false },
+    // `npm run dev` watches the project; the benchmark's corpora and builds (bench/.work) and the tests' builds
+    // (tests/.output) are tens of thousands of files, enough to exhaust the system's file watchers (ENOSPC).
+    server: { watch: { ignored: ['**/bench/.work/**', '**/tests/.output/**'] } },
+  },
   markdown: {
     // Articles hold no code; Shiki's inline styles would also need a looser Content-Security-Policy.
     syntaxHighlight: false,
