@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractFrontmatter, parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, readArticleSources, readFrontmatter } from './articleFiles.ts';
+import { parseDocument } from 'yaml';
+import { decodeUtf8, readArticleSources, readFrontmatter, readPlainYaml } from './articleFiles.ts';
 import { formatIssue } from '../lib/contentIssues.ts';
 
 const ARTICLE = '---\ntitle: A\nparties: []\n---\n\nText.\n';
@@ -89,6 +90,125 @@ describe('readFrontmatter', () => {
     expect(readFrontmatter('+++\ntitle = "A"\n+++\nText.')).toMatchObject({ error: 'the frontmatter is TOML (+++); articles use YAML' });
     expect(readFrontmatter('Just text.')).toMatchObject({ error: 'the file has no frontmatter' });
     expect(readFrontmatter('---\ntitle: A\ntitle: B\n---\nText.')).toMatchObject({
+      error: expect.stringContaining('the frontmatter is not valid YAML'),
+    });
+  });
+});
+
+describe('readPlainYaml (the quick reader of plain YAML)', () => {
+  /** What the careful reader (`yaml`, YAML 1.2's core schema) makes of it. */
+  const careful = (raw: string) => parseDocument(raw, { uniqueKeys: true }).toJS();
+  const scalars = [
+    ...[
+      '0',
+      '-0',
+      '+12',
+      '007',
+      '0o17',
+      '0o8',
+      '0x1F',
+      '0xg',
+      '0b101',
+      '1_000',
+      '1e3',
+      '-1.5E-3',
+      '.5',
+      '5.',
+      '1.2.3',
+      '+.inf',
+      '-.Inf',
+      '.NAN',
+      '.nan',
+      '12345678901234567890',
+    ],
+    ...['true', 'True', 'TRUE', 'tRue', 'yes', 'No', 'on', 'off', 'y', 'n', '~', 'null', 'Null', 'NULL', 'nULL', ''],
+    ...[
+      '2025-03-14',
+      '2025-03-14T10:00:00Z',
+      '12:30',
+      '1:2:3',
+      '0.1.2',
+      '"quoted: yes"',
+      "'single ''quoted'''",
+      '"esc \\t \\u00e9 \\x41 \\/ \\N \\_"',
+    ],
+    ...[
+      'plain: with colon',
+      'a#b',
+      'a #comment',
+      '“curly” — dash',
+      'Ünïcödé 中文 عربى 🙂',
+      '"line\\nbreak"',
+      '[a, "b", 3, {c: d}]',
+      '{a: 1, b: [x, y]}',
+      '[]',
+      '{}',
+    ],
+    ...[
+      '|\n  literal\n   kept\n\n',
+      '|-\n  strip\n',
+      '|+\n  keep\n\n',
+      '>\n  folded\n  text\n\n  para\n',
+      '>-\n  folded\n    more\n  back\n',
+      '|2\n    indented\n',
+    ],
+    ...['first line\n  continued plain\n  and more', '"double\n  folded\n\n  para"', "'single\n  folded'", 'a\tb', '"\\ttab"'],
+  ];
+  it('reads plain YAML as the careful reader does', () => {
+    for (const value of scalars) {
+      for (const raw of [
+        `title: ${value}\n`,
+        `list:\n  - ${value.replace(/\n/g, '\n    ')}\n  - x\n`,
+        `a:\n  b: ${value.replace(/\n/g, '\n    ')}\n`,
+      ]) {
+        const quick = readPlainYaml(raw);
+        let expected: unknown;
+        try {
+          expected = careful(raw);
+        } catch {
+          // The careful reader refuses it: the quick reader must leave it to the careful one.
+          expect(quick, JSON.stringify(raw)).toBeUndefined();
+          continue;
+        }
+        if (quick !== undefined) expect(quick, JSON.stringify(raw)).toStrictEqual(expected);
+      }
+    }
+    // Whole frontmatters: the seed's and every fixture's (real articles, news shapes, markup) are read quickly, to the same data.
+    const files = ['content', 'tests/fixtures'].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.mdx'))
+        .map((file) => join(dir, file)),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    for (const name of files) {
+      const raw = /^---\n([\s\S]*?\n)---/.exec(readFileSync(name, 'utf8'))![1]!;
+      const quick = readPlainYaml(raw);
+      expect(quick, name).toBeDefined();
+      expect(quick, name).toStrictEqual(careful(raw));
+    }
+  });
+
+  it('leaves to the careful reader what it refuses or reads its own way: tags, anchors, aliases, keys twice, directives, __proto__, errors', () => {
+    for (const raw of [
+      'title: !!str A\n',
+      'title: !foo A\n',
+      'list: !!seq [a]\n',
+      'a: &x A\nb: *x\n',
+      'a: &x A\n',
+      'title: A\ntitle: B\n',
+      '%YAML 1.1\n',
+      '__proto__: {a: 1}\n',
+      'title: "unclosed\n',
+      'title: [a, b\n',
+      '  bad:\n indent: x\n',
+      '',
+    ]) {
+      expect(readPlainYaml(raw), JSON.stringify(raw)).toBeUndefined();
+    }
+    // Not a set of fields, but plain YAML: readFrontmatter says what is wrong with it.
+    expect(readPlainYaml('just a string\n')).toBe('just a string');
+    // Read through readFrontmatter, they get the careful reader's messages (tags above, keys twice, errors).
+    expect(readFrontmatter('---\ntitle: "unclosed\n---\nText.')).toMatchObject({
       error: expect.stringContaining('the frontmatter is not valid YAML'),
     });
   });
