@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
+import { claimTargetsStyles } from './src/integrations/claimTargetsStyles.ts';
 import { contentCheck } from './src/integrations/contentCheck.ts';
 import { search } from './src/integrations/search.ts';
 import { securityHeaders } from './src/integrations/securityHeaders.ts';
@@ -55,7 +56,7 @@ export default defineConfig({
           }),
         }),
   },
-  integrations: [contentCheck(), mdx(), sitemap(), securityHeaders(), search()],
+  integrations: [contentCheck(), claimTargetsStyles(), mdx(), sitemap(), securityHeaders(), search()],
   // A rebuild reuses the pages of the last build (kept in cacheDir) when no article and no template
   // changed: every prerendered route returns the content gate's digest as its cacheKey.
   experimental: { incrementalBuild: true },

@@ -9,7 +9,7 @@ import { claimTargetClass } from './urls.ts';
 export function claimTargetsCss(maxClaims: number): string {
   const selectors = Array.from({ length: maxClaims }, (_, i) => {
     const target = claimTargetClass(i + 1);
-    return `main:has(.${target}:target) .${target}`;
+    return `:has(.${target}:target) .${target}`;
   });
   if (selectors.length === 0) return '';
   return `@layer components{${selectors.join(',')}{background:var(--color-mark-target);outline:3px solid var(--color-mark-rule);outline-offset:1px}}\n`;

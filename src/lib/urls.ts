@@ -17,7 +17,6 @@ export function sitePaths(base: string) {
     feed: () => `${root}rss.xml`,
     socialImage: (slug: string) => `${root}social/${slug}.png`,
     claimOnArticle: (slug: string, claimId: string) => `${root}articles/${slug}/#${claimAnchor(claimId)}`,
-    claimTargetsStylesheet: () => `${root}styles/claim-targets.css`,
     listsStylesheet: () => `${root}styles/lists.css`,
     asset: (path: string) => `${root}${path.replace(/^\//, '')}`,
   };

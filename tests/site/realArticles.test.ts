@@ -133,12 +133,22 @@ describe('quotes in several spans and across markup', () => {
     expect(marks.map(readerText).join('')).toBe(ref.claim.quote);
   });
 
-  it('ships a stylesheet that lights every piece of a targeted claim, for as many claims as an article has', () => {
-    const css = readFileSync(join(FIXTURE_SITE_DIST, 'styles/claim-targets.css'), 'utf8');
+  it('lights every piece of a targeted claim from the site’s one stylesheet, for as many claims as an article has', () => {
+    const links = selectAll('link[rel="stylesheet"]', articleTree(REJECTION));
+    expect(links).toHaveLength(1);
+    const css = readFileSync(join(FIXTURE_SITE_DIST, String(links[0]!.properties.href)), 'utf8');
     const most = Math.max(...index.articles.map((a) => a.claims.length));
-    expect(css).toContain(`main:has(.c${most}:target) .c${most}`);
+    expect(css).toContain(`:has(.c${most}:target) .c${most}`);
     expect(css).not.toContain(`.c${most + 1}:target`);
-    expect(select(`link[rel="stylesheet"][href="/styles/claim-targets.css"]`, articleTree(REJECTION))).toBeTruthy();
+    // Bundled after the other sheets: the cascade layers keep the order `styles/layers.css` declares.
+    const firstSeen = [
+      ...new Set([...css.matchAll(/@layer ([\w\s,-]+)[{;]/g)].flatMap((m) => m[1]!.split(',').map((name) => name.trim()))),
+    ];
+    expect(firstSeen).toEqual(
+      readFileSync('src/styles/layers.css', 'utf8')
+        .match(/@layer ([^;]+);/)![1]!
+        .split(/,\s*/),
+    );
   });
 
   it('keeps overlapping and nested quotes apart: each quote’s pieces open and close where its words do', () => {
