@@ -30,7 +30,8 @@ export function claimTargetsStyles(): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         // Registered after the content gate's listener (integrations set up in order), so the gate has checked the edit.
-        server.watcher.on('change', () => {
+        server.watcher.on('change', (path) => {
+          if (!path.endsWith('.mdx')) return;
           const module = server.moduleGraph.getModuleById(RESOLVED);
           if (module) void server.reloadModule(module);
         });
