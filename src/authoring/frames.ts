@@ -26,6 +26,9 @@ import {
 
 export type { Range } from './phrases.ts';
 
+/** A form of "be" before a past participle: the verb is passive ("was rejected by"). */
+const PASSIVE_AUXILIARY = /^(is|are|was|were|be|been|being)$/;
+
 /** How a claim was found: shown to the editor as the reason for the suggestion. */
 export type FrameType =
   | 'subject-verb'
@@ -34,6 +37,7 @@ export type FrameType =
   | 'after-quote'
   | 'parenthetical'
   | 'according-to'
+  | 'passive'
   | 'passive-agent'
   | 'block-quotation'
   | 'continued-quotation'
@@ -191,6 +195,19 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         if (!before || !speaker) continue;
         frame = frameOf('inverted', speaker, [before]);
       } else {
+        // "the ministry's offer was rejected by the union": a passive. Its speaker is the agent after "by";
+        // with no agent ("the offer was rejected"), no one is named as making the claim, so there is none.
+        const beforeVerb = has(tokens[i - 1], 'Adverb') && i > 1 ? i - 2 : i - 1;
+        if (beforeVerb > boundary && PASSIVE_AUXILIARY.test(word(tokens[beforeVerb])) && !has(verbToken, 'Gerund')) {
+          if (word(tokens[i + 1]) !== 'by' || i + 2 >= tokens.length) continue;
+          const agentEnd = nounPhraseAfter(tokens, i + 2);
+          const speaker = rangeOf(tokens, i + 2, agentEnd);
+          const subject = nounPhraseBefore(tokens, beforeVerb - 1, boundary);
+          // The claim's words are what was done, without the agent: "the ministry's offer was rejected".
+          const span = trimRange(text, { start: tokens[Math.min(subject, beforeVerb)]!.start, end: verbToken.end });
+          if (speaker && span) accepted.push({ frame: frameOf('passive', speaker, [span]), candidate, regionStart: subject });
+          continue;
+        }
         const [subjectStart, subjectEnd] = trimSubject(tokens, boundary, i);
         if (subjectEnd <= subjectStart) continue;
         let from = subjectStart;

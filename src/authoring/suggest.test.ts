@@ -185,6 +185,27 @@ describe('sentences', () => {
   });
 });
 
+describe('a passive: “X was rejected by Y”', () => {
+  it('is Y’s claim about X, with the words of what was done, not the subject’s', () => {
+    const { result } = suggestFor(
+      'The Dockworkers’ Union called the strike. Dock workers walked out after the transport ministry’s latest offer was firmly rejected by the union.\n',
+    );
+    const claim = claimWith(result, 'latest offer was firmly rejected');
+    expect(claim).toMatchObject({ by: 'dockworkers-union', kind: 'reject', speaker: 'the union' });
+    expect(claim.quote).toBe('the transport ministry’s latest offer was firmly rejected');
+    expect(claim.summary).toMatch(/rejects the transport ministry’s latest offer\.$/);
+    expect(result.parties.map(({ party }) => party.name)).not.toContain('After the transport ministry’s latest offer');
+  });
+
+  it('names no claimant when the text names no agent: the sentence is the article’s own voice, not the subject’s claim', () => {
+    const { result } = suggestFor('The ministry’s offer was rejected on Tuesday, and the strike went on.\n');
+    const claims = result.claims.filter(({ claim }) => claim.quote.includes('was rejected'));
+    expect(claims).toHaveLength(1);
+    expect(result.parties.find(({ party }) => party.id === claims[0]!.claim.by)?.party.kind).toBe('publication');
+    expect(result.parties.map(({ party }) => party.name)).not.toContain('The ministry’s offer');
+  });
+});
+
 describe('a wire report (straight quotes, a dateline, titles before names)', () => {
   const text = readFileSync(join(import.meta.dirname, '../../tests/fixtures/imports/wire-report.txt'), 'utf8');
   const { result } = suggestFor(importArticle(text, 'txt').body);

@@ -221,6 +221,7 @@ const FRAME_WORDS: Record<Frame['type'], string> = {
   'after-quote': 'frame “…, X said”',
   parenthetical: 'frame “…, X said, …”',
   'according-to': 'frame “according to X”',
+  passive: 'frame “… was verb-ed by X”',
   'passive-agent': 'frame “… claimed by X”',
   'block-quotation': 'a block quotation',
   'continued-quotation': 'a quotation after an attributed one in the same paragraph',
@@ -307,6 +308,9 @@ function summarySentence(party: PoolParty, speaker: string | undefined, frame: F
     .replace(/[.,;:]+$/, '');
   if (frame.type === 'own-voice') return `${who} states that ${lowerFirst(words)}.`;
   const verb = frame.lemma && frame.lemma !== 'according to' ? presentTense(frame.lemma) : 'says';
+  // "the ministry's offer was rejected" (by the union): the union rejects the ministry's offer.
+  if (frame.type === 'passive')
+    return `${who} ${verb} ${lowerFirst(words.replace(/\s+(?:has |have |had )?(?:is|are|was|were|be|been|being)(?:\s+\S+)?\s+\S+$/i, ''))}.`;
   if (frame.lemma && words.toLowerCase().startsWith((frame.verb ?? '').toLowerCase())) {
     return `${who} ${verb}${words.slice((frame.verb ?? '').length)}.`;
   }
