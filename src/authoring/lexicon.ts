@@ -140,7 +140,7 @@ export const ORGANISATION_WORDS: Array<[RegExp, PartyKind]> = [
   [/^(Army|Militia|Front|Brigades?|Rebels?|Movement|Taliban|Forces|Guard)$/, 'armed-group'],
   [/^(Nations|NATO|Organisation|Organization|Alliance|League)$/, 'international-organisation'],
   [
-    /^(Commission|Council|Court|Parliament|Assembly|Bank|Agency|Authority|University|Institute|Committee|Board|Party|Company|Lines|Group|Association|Federation of|Trust|Foundation|Service|Police|Union)$/,
+    /^(Commission|Council|Court|Parliament|Assembly|Bank|Agency|Authority|University|Institute|Committee|Board|Party|Company|Lines|Group|Association|Federation of|Trust|Foundation|Service|Police|Union|Chambers?|Society|Guild|Syndicate|Cooperative|Co-operative|Fund|Centre|Center|Forum|Network)$/,
     'institution',
   ],
   [/^(Republic|Federation|Kingdom|State|States|Emirates|Confederation)$/, 'state'],
@@ -252,7 +252,7 @@ export const NOT_NAMES = new Set([
 
 /** Head nouns of an organisation named without a capital ("the port authority", "the regional council"). */
 export const ORGANISATION_HEADS =
-  /^(authority|authorities|ministry|council|committee|commission|agency|office|department|government|administration|court|parliament|union|company|operator|firm|board|embassy|police|army|party|university|institute|bank|municipality|delegation|cabinet|presidency|secretariat|regulator|prosecutors?|military|navy|coalition|opposition|group|association|federation|organisation|organization|foundation|charity|hospital|school|airline|utility)$/i;
+  /^(authority|authorities|ministry|council|committee|commission|agency|office|department|government|administration|court|parliament|union|company|operator|firm|board|embassy|police|army|party|university|institute|bank|municipality|delegation|cabinet|presidency|secretariat|regulator|prosecutors?|military|navy|coalition|opposition|group|association|federation|organisation|organization|foundation|charity|hospital|school|airline|utility|chamber|society|guild|syndicate|cooperative|fund|centre|center|forum|network)$/i;
 
 /** Heads of speakers who are an office or a document of a party, not a party of their own. */
 export const OFFICE_HEADS =

@@ -27,6 +27,13 @@ describe('parties', () => {
     expect(claimWith(result, 'the river had fallen').by).toBe('veloria'); // "Velorian officials": of Veloria
   });
 
+  it('reads a chamber, a society, a fund or a guild as an organisation, not a person with two names', () => {
+    for (const name of ['Chamber of Shipping', 'Royal Society', 'Pension Fund', 'Pilots Guild']) {
+      const { result } = suggestFor(`The ${name} warned that the strike was costing exporters millions each day.\n`);
+      expect(result.parties.find(({ party }) => party.name === name)?.party.kind, name).toBe('institution');
+    }
+  });
+
   it('splits a claim made by two speakers joined by “and”', () => {
     const { result } = suggestFor('Farmers and fishermen warned that the river was running dry.\n');
     const claims = result.claims.filter(({ claim }) => claim.quote === 'the river was running dry');
