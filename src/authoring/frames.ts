@@ -218,9 +218,11 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         // "The work will cost more, port officials say.": the speaker is after the last comma.
         let lastComma = -1;
         for (let j = subjectStart; j < subjectEnd - 1; j++) if (endsWithComma(tokens[j])) lastComma = j;
+        // Not an apposition closed by a comma before the verb ("Amir Dahl, head of the union, dismissed …"): the whole is the speaker.
         if (
           (endsSentence || endsWithComma(verbToken)) &&
           lastComma !== -1 &&
+          !endsWithComma(tokens[subjectEnd - 1]) &&
           subjectEnd - lastComma - 1 <= 6 &&
           nounPhraseBefore(tokens, subjectEnd - 1, lastComma + 1) === lastComma + 1
         )

@@ -185,6 +185,43 @@ describe('sentences', () => {
   });
 });
 
+describe('a quotation over two paragraphs of a block quotation', () => {
+  const text = [
+    'Amir Dahl, general secretary of the Dockworkers’ Union, dismissed the proposal as an insult.',
+    '',
+    '> “Four per cent does not cover what our members have lost to prices in two years.',
+    '>',
+    '> We will stay out until the ministry talks about pensions, not around them.”',
+    '',
+  ].join('\n');
+  const { blocks, result } = suggestFor(text);
+
+  it('is a claim per paragraph by the speaker who introduced it (the whole apposition), without the lone marks that open and close it', () => {
+    const dismissal = claimWith(result, 'dismissed the proposal');
+    expect(dismissal).toMatchObject({ by: 'amir-dahl', speaker: 'Amir Dahl, general secretary of the Dockworkers’ Union' });
+    const first = claimWith(result, 'Four per cent');
+    const second = claimWith(result, 'pensions');
+    expect(first.quote).toBe('Four per cent does not cover what our members have lost to prices in two years');
+    expect(second.quote).toBe('We will stay out until the ministry talks about pensions, not around them.');
+    for (const claim of [first, second]) {
+      expect(claim.by).toBe('amir-dahl');
+      expect(
+        locateQuote(
+          blocks.map((block) => block.text),
+          quoteSpans(claim),
+        ).status,
+      ).toBe('found');
+    }
+  });
+
+  it('keeps the marks of a quotation that opens and closes in one paragraph', () => {
+    const { result } = suggestFor(
+      'Amir Dahl, the union’s leader, said:\n\n> “We will stay out until the ministry talks about pensions.”\n',
+    );
+    expect(claimWith(result, 'pensions').quote).toBe('“We will stay out until the ministry talks about pensions.”');
+  });
+});
+
 describe('a passive: “X was rejected by Y”', () => {
   it('is Y’s claim about X, with the words of what was done, not the subject’s', () => {
     const { result } = suggestFor(

@@ -109,6 +109,8 @@ export function suggest(input: SuggestInput): Suggestions {
   frames.sort((a, b) => a.block - b.block || a.spans[0]!.start - b.spans[0]!.start);
 
   const claims: SuggestedClaim[] = [];
+  /** The claims that are a paragraph of a block quotation. */
+  const blockQuotations = new Set<SuggestedClaim>();
   const usedIds = new Set((input.claims ?? []).map((claim) => claim.id));
   let lastPerson: PoolParty | undefined;
   let lastOther: PoolParty | undefined;
@@ -197,11 +199,13 @@ export function suggest(input: SuggestInput): Suggestions {
         respondsTo: [],
       };
       const why = `${frame.verb ? `verb “${frame.verb}” (${kind}), ` : ''}${FRAME_WORDS[frame.type]}; by: ${how}`;
-      claims.push({ claim, why, spans: frame.spans.map((span) => ({ block: frame.block, ...span })) });
+      const suggestion = { claim, why, spans: frame.spans.map((span) => ({ block: frame.block, ...span })) };
+      if (frame.type === 'block-quotation') blockQuotations.add(suggestion);
+      claims.push(suggestion);
     }
   }
 
-  const deduped = dedupe(claims);
+  const deduped = dedupe(trimLoneQuotationMarks(claims, blockQuotations, texts));
   const verified = verifyQuotes(deduped, texts);
   const existing = locateExisting(input.claims ?? [], texts);
   const proposed: SuggestedClaim[] = [];
@@ -319,6 +323,31 @@ function summarySentence(party: PoolParty, speaker: string | undefined, frame: F
 
 function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) && !/^(I|I’m)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * A block quotation's paragraph that opens a quotation ending in a later paragraph (or ends one opened in an
+ * earlier paragraph) is quoted without that lone quotation mark: the words quoted, verbatim, one claim per
+ * paragraph (what an editor splits a long quotation into).
+ */
+function trimLoneQuotationMarks(
+  claims: readonly SuggestedClaim[],
+  paragraphs: ReadonlySet<SuggestedClaim>,
+  texts: readonly string[],
+): SuggestedClaim[] {
+  return claims.map((suggestion) => {
+    if (!paragraphs.has(suggestion) || suggestion.spans.length !== 1) return suggestion;
+    const span = { ...suggestion.spans[0]! };
+    const text = texts[span.block]!;
+    const words = () => text.slice(span.start, span.end);
+    if (/^[“"]/.test(words()) && !/[”"]/.test(words().slice(1))) {
+      span.start += 1;
+      while (/\s/.test(text[span.start] ?? '')) span.start++;
+    }
+    if (/[”"]$/.test(words()) && !/[“"]/.test(words().slice(0, -1))) span.end -= 1;
+    if (span.start === suggestion.spans[0]!.start && span.end === suggestion.spans[0]!.end) return suggestion;
+    return { ...suggestion, claim: { ...suggestion.claim, quote: clean(words()) }, spans: [span] };
+  });
 }
 
 /** Keeps one of two suggestions by the same party whose quotes mostly overlap. */
