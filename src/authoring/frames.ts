@@ -41,6 +41,7 @@ export type FrameType =
   | 'passive-agent'
   | 'block-quotation'
   | 'continued-quotation'
+  | 'quotation-goes-on'
   | 'own-voice';
 
 /** One speech act found in a block: who (as the text words it), the verb, and the claim's words. */

@@ -212,6 +212,19 @@ export function quotations(text: string): Range[] {
   return out;
 }
 
+/**
+ * The quotation a block leaves open at its end: from an opening mark that no closing mark follows (curly, or the
+ * last of an odd number of straight ones) to the end of the block. A quotation over several paragraphs is
+ * written so: each paragraph opens with a quotation mark, and only the last one closes.
+ */
+export function openQuotation(text: string): Range | undefined {
+  const curly = text.lastIndexOf('“');
+  if (curly !== -1 && text.indexOf('”', curly) === -1) return { start: curly, end: text.trimEnd().length };
+  const straight = [...text.matchAll(/"/g)];
+  if (curly === -1 && straight.length % 2 === 1) return { start: straight.at(-1)!.index, end: text.trimEnd().length };
+  return undefined;
+}
+
 /** Where the quotation that closes just before `at` opens, in the block text. */
 export function quotationBefore(text: string, at: number): Range | undefined {
   const curly = text.lastIndexOf('”', at);

@@ -222,6 +222,33 @@ describe('a quotation over two paragraphs of a block quotation', () => {
   });
 });
 
+describe('a quotation over two paragraphs of running text (the first left open, the next opening with a quotation mark)', () => {
+  const text = [
+    '“We have waited long enough,” said Amir Dahl, the union leader. “The union will not move on this.',
+    '',
+    '“Our members deserve better than a promise of a review.”',
+    '',
+    'Talks are due to resume on Monday.',
+    '',
+  ].join('\n');
+  const { result } = suggestFor(text);
+
+  it('keeps the speaker for the words left open and for the paragraph that goes on, and the article’s voice after', () => {
+    expect(claimWith(result, 'will not move').by).toBe('amir-dahl');
+    expect(claimWith(result, 'will not move').quote).toBe('The union will not move on this.');
+    const goesOn = result.claims.find(({ claim }) => quoteSpans(claim).join(' ').includes('deserve better'))!;
+    expect(goesOn.claim.by).toBe('amir-dahl');
+    expect(goesOn.why).toContain('a quotation going on from the paragraph before');
+    const after = result.parties.find(({ party }) => party.id === claimWith(result, 'due to resume').by)!;
+    expect(after.party.kind).toBe('publication');
+  });
+
+  it('does not carry a speaker into a paragraph when the quotation before it was closed', () => {
+    const { result } = suggestFor('“We have waited long enough,” said Amir Dahl, the union leader.\n\n“Our members deserve better.”\n');
+    expect(claimWith(result, 'deserve better').by).not.toBe('amir-dahl');
+  });
+});
+
 describe('a passive: “X was rejected by Y”', () => {
   it('is Y’s claim about X, with the words of what was done, not the subject’s', () => {
     const { result } = suggestFor(

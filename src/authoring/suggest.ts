@@ -4,7 +4,7 @@ import { type Claim, type ClaimKind, quoteSpans } from '../schemas/claim.ts';
 import type { Party } from '../schemas/party.ts';
 import { capId, slugify } from './draft.ts';
 import { type Frame, findFrames } from './frames.ts';
-import { quotations, type Range, trimRange } from './phrases.ts';
+import { openQuotation, quotations, type Range, trimRange } from './phrases.ts';
 import { presentTense } from './lexicon.ts';
 import { has, type Sentence, tokenize } from './tokens.ts';
 import { PartyPool, type PoolParty } from './partyPool.ts';
@@ -81,7 +81,8 @@ export function suggest(input: SuggestInput): Suggestions {
   input.blocks.forEach((block, index) => {
     const own = frames.filter((frame) => frame.block === index);
     if (own.length === 0) return;
-    for (const quotation of quotations(block.text)) {
+    const open = openQuotation(block.text);
+    for (const quotation of [...quotations(block.text), ...(open ? [open] : [])]) {
       if (own.some((frame) => frame.spans.some((span) => span.start < quotation.end && span.end > quotation.start))) continue;
       if (!own.some((frame) => frame.spans[0]!.start < quotation.start)) continue;
       if (block.text.slice(quotation.start, quotation.end).trim().split(/\s+/).length < 4) continue;
@@ -89,6 +90,19 @@ export function suggest(input: SuggestInput): Suggestions {
       if (!tokenized[index]!.some((sentence) => Math.abs(sentence.start - quotation.start) <= 1)) continue;
       frames.push({ block: index, type: 'continued-quotation', kind: 'assert', spans: [quotation], sentence: quotation, inherited: true });
     }
+  });
+  // A quotation left open at the end of a paragraph goes on in the next one, which opens with a quotation mark
+  // (a quotation over several paragraphs): the same speaker's words, not the article's own voice.
+  input.blocks.forEach((block, index) => {
+    if (index === 0 || framed.has(index) || block.type !== 'paragraph' || !/^[“"]/.test(block.text)) return;
+    const before = texts[index - 1]!;
+    const spoken = frames.some((frame) => frame.block === index - 1 && frame.type !== 'own-voice' && frame.spans.length > 0);
+    if (!spoken || !openQuotation(before)) return;
+    const closing = block.text.startsWith('“') ? block.text.indexOf('”') : block.text.indexOf('"', 1);
+    const span = trimRange(block.text, { start: 0, end: closing === -1 ? block.text.length : closing + 1 });
+    if (!span) return;
+    frames.push({ block: index, type: 'quotation-goes-on', kind: 'assert', spans: [span], sentence: span, inherited: true });
+    framed.add(index);
   });
   // Paragraphs with no speaker are the article's own voice: the checker wants every paragraph to carry a claim.
   input.blocks.forEach((block, index) => {
@@ -109,8 +123,8 @@ export function suggest(input: SuggestInput): Suggestions {
   frames.sort((a, b) => a.block - b.block || a.spans[0]!.start - b.spans[0]!.start);
 
   const claims: SuggestedClaim[] = [];
-  /** The claims that are a paragraph of a block quotation. */
-  const blockQuotations = new Set<SuggestedClaim>();
+  /** The claims whose quote is a quotation of its own: a block quotation's paragraph, a quotation going on. */
+  const quotationClaims = new Set<SuggestedClaim>();
   const usedIds = new Set((input.claims ?? []).map((claim) => claim.id));
   let lastPerson: PoolParty | undefined;
   let lastOther: PoolParty | undefined;
@@ -200,12 +214,12 @@ export function suggest(input: SuggestInput): Suggestions {
       };
       const why = `${frame.verb ? `verb “${frame.verb}” (${kind}), ` : ''}${FRAME_WORDS[frame.type]}; by: ${how}`;
       const suggestion = { claim, why, spans: frame.spans.map((span) => ({ block: frame.block, ...span })) };
-      if (frame.type === 'block-quotation') blockQuotations.add(suggestion);
+      if (QUOTATION_FRAMES.has(frame.type)) quotationClaims.add(suggestion);
       claims.push(suggestion);
     }
   }
 
-  const deduped = dedupe(trimLoneQuotationMarks(claims, blockQuotations, texts));
+  const deduped = dedupe(trimLoneQuotationMarks(claims, quotationClaims, texts));
   const verified = verifyQuotes(deduped, texts);
   const existing = locateExisting(input.claims ?? [], texts);
   const proposed: SuggestedClaim[] = [];
@@ -229,6 +243,7 @@ const FRAME_WORDS: Record<Frame['type'], string> = {
   'passive-agent': 'frame “… claimed by X”',
   'block-quotation': 'a block quotation',
   'continued-quotation': 'a quotation after an attributed one in the same paragraph',
+  'quotation-goes-on': 'a quotation going on from the paragraph before, which left it open',
   'own-voice': 'words no speaker is reported to say: the article’s own voice',
 };
 
@@ -325,18 +340,21 @@ function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) && !/^(I|I’m)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
+/** Frames whose words are a quotation of their own, which may open in one paragraph and close in another. */
+const QUOTATION_FRAMES = new Set<Frame['type']>(['block-quotation', 'continued-quotation', 'quotation-goes-on']);
+
 /**
- * A block quotation's paragraph that opens a quotation ending in a later paragraph (or ends one opened in an
+ * A paragraph's quotation that opens a quotation ending in a later paragraph (or ends one opened in an
  * earlier paragraph) is quoted without that lone quotation mark: the words quoted, verbatim, one claim per
  * paragraph (what an editor splits a long quotation into).
  */
 function trimLoneQuotationMarks(
   claims: readonly SuggestedClaim[],
-  paragraphs: ReadonlySet<SuggestedClaim>,
+  quotationClaims: ReadonlySet<SuggestedClaim>,
   texts: readonly string[],
 ): SuggestedClaim[] {
   return claims.map((suggestion) => {
-    if (!paragraphs.has(suggestion) || suggestion.spans.length !== 1) return suggestion;
+    if (!quotationClaims.has(suggestion) || suggestion.spans.length !== 1) return suggestion;
     const span = { ...suggestion.spans[0]! };
     const text = texts[span.block]!;
     const words = () => text.slice(span.start, span.end);
