@@ -201,12 +201,18 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
         const beforeVerb = has(tokens[i - 1], 'Adverb') && i > 1 ? i - 2 : i - 1;
         if (beforeVerb > boundary && PASSIVE_AUXILIARY.test(word(tokens[beforeVerb])) && !has(verbToken, 'Gerund')) {
           if (word(tokens[i + 1]) !== 'by' || i + 2 >= tokens.length) continue;
-          const agentEnd = nounPhraseAfter(tokens, i + 2);
-          const speaker = rangeOf(tokens, i + 2, agentEnd);
+          const end = agentEnd(tokens, i + 2);
+          const speaker = rangeOf(tokens, i + 2, end);
           const subject = nounPhraseBefore(tokens, beforeVerb - 1, boundary);
-          // The claim's words are what was done, without the agent: "the ministry's offer was rejected".
-          const span = trimRange(text, { start: tokens[Math.min(subject, beforeVerb)]!.start, end: verbToken.end });
-          if (speaker && span) accepted.push({ frame: frameOf('passive', speaker, [span]), candidate, regionStart: subject });
+          // The claim's words are what was done, without the agent ("the ministry's offer was rejected"), and
+          // what the verb says after it ("was told by an official that …", "criticised by leaders as reckless").
+          const done = trimRange(text, { start: tokens[Math.min(subject, beforeVerb)]!.start, end: verbToken.end });
+          const rest =
+            end < tokens.length && /^(that|as)$/.test(word(tokens[end]))
+              ? trimRange(text, { start: tokens[end]!.start, end: sentence.end })
+              : undefined;
+          if (speaker && done)
+            accepted.push({ frame: frameOf('passive', speaker, rest ? [done, rest] : [done]), candidate, regionStart: subject });
           continue;
         }
         const [subjectStart, subjectEnd] = trimSubject(tokens, boundary, i);
@@ -335,6 +341,16 @@ export function findFrames(text: string, sentences: Sentence[], block: number): 
     frames.push(...passiveAgents(text, tokens, block, sentenceRange));
   }
   return frames;
+}
+
+/** The agent after "by": a noun phrase, up to "as", "that" or a preposition but "of" and "for" ("by the union on Tuesday"). */
+function agentEnd(tokens: Token[], start: number): number {
+  const end = nounPhraseAfter(tokens, start);
+  for (let j = start + 1; j < end; j++) {
+    const w = word(tokens[j]);
+    if (/^(as|that)$/.test(w) || (has(tokens[j], 'Preposition') && !/^(of|for)$/.test(w))) return j;
+  }
+  return end;
 }
 
 /** "…, according to X." / "According to X, …": X says the rest of the sentence. */

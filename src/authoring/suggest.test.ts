@@ -261,6 +261,24 @@ describe('a passive: “X was rejected by Y”', () => {
     expect(result.parties.map(({ party }) => party.name)).not.toContain('After the transport ministry’s latest offer');
   });
 
+  it('keeps what the verb says after the agent, and ends the agent before “as”, “that” or a time', () => {
+    const told = claimWith(suggestFor('Reuters was told by a senior official that the talks had collapsed.\n').result, 'was told');
+    expect(told).toMatchObject({ speaker: 'a senior official' });
+    expect(quoteSpans(told).join(' … ')).toMatch(/^Reuters was told … (that )?the talks had collapsed$/);
+    const criticised = suggestFor('The plan was criticised by opposition leaders as reckless and costly.\n').result;
+    expect(claimWith(criticised, 'was criticised')).toMatchObject({
+      by: 'opposition-leaders',
+      quote: ['The plan was criticised', 'as reckless and costly'],
+    });
+    expect(criticised.parties.map(({ party }) => party.name)).toEqual(['Opposition leaders']);
+    const disputed = claimWith(suggestFor('The figures were disputed by the Chamber of Shipping on Tuesday.\n').result, 'were disputed');
+    expect(disputed).toMatchObject({
+      by: 'chamber-of-shipping',
+      speaker: 'the Chamber of Shipping',
+      summary: 'Chamber of Shipping (the Chamber of Shipping) disputes the figures.',
+    });
+  });
+
   it('names no claimant when the text names no agent: the sentence is the article’s own voice, not the subject’s claim', () => {
     const { result } = suggestFor('The ministry’s offer was rejected on Tuesday, and the strike went on.\n');
     const claims = result.claims.filter(({ claim }) => claim.quote.includes('was rejected'));

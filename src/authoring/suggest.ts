@@ -328,13 +328,17 @@ function summarySentence(party: PoolParty, speaker: string | undefined, frame: F
   if (frame.type === 'own-voice') return `${who} states that ${lowerFirst(words)}.`;
   const verb = frame.lemma && frame.lemma !== 'according to' ? presentTense(frame.lemma) : 'says';
   // "the ministry's offer was rejected" (by the union): the union rejects the ministry's offer.
-  if (frame.type === 'passive')
-    return `${who} ${verb} ${lowerFirst(words.replace(/\s+(?:has |have |had )?(?:is|are|was|were|be|been|being)(?:\s+\S+)?\s+\S+$/i, ''))}.`;
+  const passive = frame.type === 'passive' && new RegExp(`^(.+?)\\s+${PASSIVE_VERB.source}\\s+${frame.verb}\\b(.*)$`, 'iu').exec(words);
+  if (passive)
+    return `${who} ${verb} ${passive[1]!.replace(/^(The|A|An|This|These|Those|Its|Their|His|Her|Our)\b/u, (w) => w.toLowerCase())}${passive[2]}.`;
   if (frame.lemma && words.toLowerCase().startsWith((frame.verb ?? '').toLowerCase())) {
     return `${who} ${verb}${words.slice((frame.verb ?? '').length)}.`;
   }
   return `${who} ${kind === 'assert' ? 'says' : verb} that ${lowerFirst(words)}.`;
 }
+
+/** The auxiliary (and an adverb) before a passive reporting verb: "was", "has been", "were firmly". */
+const PASSIVE_VERB = /(?:(?:has|have|had)\s+)?(?:is|are|was|were|be|been|being)(?:\s+\p{L}+ly)?/u;
 
 function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) && !/^(I|I’m)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
