@@ -166,6 +166,17 @@ describe('Markdown (.md)', () => {
     expectTextOnly(result.body);
   });
 
+  it('writes a reference link inline, with the address its definition gives, and a reference to no http(s) address as its text', () => {
+    const result = importArticle(
+      'Convoy reaches Selm\n\nThe agenda, according to the [commission’s notice][notice], covers [three points][points].\n\n[notice]: https://commission.example/notices/7 "Notice 7"\n[points]: mailto:desk@example.org\n',
+      'md',
+    );
+    expect(result.body).toContain('[commission’s notice](https://commission.example/notices/7)');
+    expect(result.body).not.toContain('Notice 7');
+    expect(result.body).not.toContain('mailto:');
+    expect(textBlocks(result.body)[0]!.text).toBe('The agenda, according to the commission’s notice, covers three points.');
+  });
+
   it('moves a `#` heading left in the body one level down: the title is the top heading', () => {
     const result = importArticle('# Convoy reaches Selm\n\nText.\n\n# Aftermath\n\n## Prices\n\nMore text.\n', 'md');
     expect(result.body).toContain('## Aftermath\n');

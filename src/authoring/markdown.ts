@@ -48,10 +48,20 @@ const ALLOWED_LINK = /^https?:\/\//i;
 
 /**
  * Makes a Markdown tree fit to be an article body: HTML and images go (their text stays where there is
- * any), links other than http(s) become their text, link references and footnotes become text.
+ * any), links other than http(s) become their text, a link reference becomes the link its definition gives
+ * (or its text), and footnotes go.
  */
 export function sanitizeTree(tree: Root): Removed {
   const removed: Removed = { html: 0, images: 0, links: 0 };
+  // "[the notice][7]" with "[7]: https://…" below: the link, written inline (its definition goes).
+  const definitions = new Map<string, string>();
+  const collect = (parent: Parent) => {
+    for (const child of parent.children as Nodes[]) {
+      if (child.type === 'definition' && !definitions.has(child.identifier)) definitions.set(child.identifier, child.url);
+      else if ('children' in child) collect(child);
+    }
+  };
+  collect(tree);
   const visit = (parent: Parent) => {
     const out: Nodes[] = [];
     for (const child of parent.children as Nodes[]) {
@@ -76,10 +86,13 @@ export function sanitizeTree(tree: Root): Removed {
           }
           child.title = null;
           break;
-        case 'linkReference':
+        case 'linkReference': {
+          const url = definitions.get(child.identifier);
           visit(child);
-          out.push(...(child.children as Nodes[]));
+          if (url !== undefined && ALLOWED_LINK.test(url)) out.push({ type: 'link', url, title: null, children: child.children });
+          else out.push(...(child.children as Nodes[]));
           continue;
+        }
         case 'code':
           // A code block is no article text (the check refuses it): its lines become paragraphs, line breaks kept.
           out.push(...codeAsParagraphs(child.value));
