@@ -4,7 +4,7 @@ import { claimTargetsCss } from '../lib/claimTargets.ts';
 import { getReferenceIndex } from '../site/contentGate.ts';
 
 /** The module an article page imports for the highlight rules of its claims (`pages/articles/[slug].astro`). */
-export const CLAIM_TARGETS_MODULE = 'virtual:standpoint/claim-targets.css';
+const CLAIM_TARGETS_MODULE = 'virtual:standpoint/claim-targets.css';
 const RESOLVED = `\0${CLAIM_TARGETS_MODULE}`;
 
 /** The rules for every claim number up to the largest number of claims any checked article has. */
