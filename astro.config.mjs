@@ -1,17 +1,14 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
 import { claimTargetsStyles } from './src/integrations/claimTargetsStyles.ts';
 import { contentCheck } from './src/integrations/contentCheck.ts';
 import { search } from './src/integrations/search.ts';
 import { securityHeaders } from './src/integrations/securityHeaders.ts';
 import { env } from './src/node/env.ts';
 import { lookupArticle } from './src/site/contentGate.ts';
-import { rehypeClaimMarks, remarkTextBlocks } from './src/lib/rehypeClaimMarks.ts';
+import { MARKDOWN_SETTINGS, articleProcessor } from './src/site/articleMarkdown.ts';
 import { sitePaths } from './src/lib/urls.ts';
 
 // Where the site is served: SITE_URL is its origin (with any path), BASE_PATH the folder under it.
@@ -41,20 +38,10 @@ export default defineConfig({
     server: { watch: { ignored: ['**/bench/.work/**', '**/tests/.output/**'] } },
   },
   markdown: {
-    // Articles hold no code; Shiki's inline styles would also need a looser Content-Security-Policy.
-    syntaxHighlight: false,
-    // gfm: false because remark-gfm is passed once explicitly; smartypants off: the text stays verbatim.
-    ...(satteri
-      ? {}
-      : {
-          processor: unified({
-            gfm: false,
-            smartypants: false,
-            // remark-mdx: article bodies are parsed with MDX's rules, as the content gate parses them.
-            remarkPlugins: [remarkMdx, remarkGfm, remarkTextBlocks],
-            rehypePlugins: [[rehypeClaimMarks, { lookup: lookupArticle, paths: sitePaths(base) }]],
-          }),
-        }),
+    ...MARKDOWN_SETTINGS,
+    // unified() with remark-gfm and the claim marks (src/site/articleMarkdown.ts), which the content check also
+    // renders the bodies with, on its threads.
+    ...(satteri ? {} : { processor: articleProcessor({ lookup: lookupArticle, paths: sitePaths(base) }) }),
   },
   integrations: [contentCheck(), claimTargetsStyles(), mdx(), sitemap(), securityHeaders(), search()],
   // A rebuild reuses the pages of the last build (kept in cacheDir) when no article and no template

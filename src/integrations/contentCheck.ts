@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { articlesDir } from '../node/env.ts';
+import { articlesDir, env } from '../node/env.ts';
 import { type ContentIssue, errorsIn, formatIssue, formatReport, hasErrors } from '../lib/contentIssues.ts';
 import { plural } from '../lib/wording.ts';
 import { checkContent, checkContentInParallel } from '../site/contentGate.ts';
@@ -41,8 +41,16 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': async ({ config, command, isRestart, logger }) => {
         root = fileURLToPath(config.root);
         drafts = command === 'dev';
-        const issues = logged(logger, (await checkContentInParallel(root, articlesDir(), { drafts })).issues);
-        if (issues.length === 0) return;
+        // The bodies are rendered on the check's threads, for the content loader; not with Sätteri (benchmark only),
+        // which the loader runs itself, nor by `astro sync` or `astro check`, which render no page.
+        const render = env.markdown === 'unified' && (command === 'build' || command === 'dev');
+        const bodies = render ? { root, cacheDir: fileURLToPath(config.cacheDir), base: config.base } : undefined;
+        const result = await checkContentInParallel(root, articlesDir(), { drafts, bodies });
+        const issues = logged(logger, result.issues);
+        if (issues.length === 0) {
+          if (result.bodies) logger.info(bodiesRendered(result.bodies));
+          return;
+        }
         // The dev server reloading its config (astro.config.mjs saved) keeps running, as on an article saved.
         if (isRestart) return report(logger, issues, 'the dev server keeps running');
         report(logger, issues, STOPPED[command] ?? `astro ${command} stopped`);
@@ -59,6 +67,11 @@ export function contentCheck(): AstroIntegration {
       },
     },
   };
+}
+
+/** `1000 article bodies rendered on 2 threads` (a body kept in the cache folder from a build before is not rendered again). */
+function bodiesRendered({ rendered, threads }: { rendered: number; threads: number }): string {
+  return `${plural(rendered, 'article body')} rendered on ${plural(threads, 'thread')}`;
 }
 
 const STOPPED: Record<string, string> = { build: 'the build stopped', dev: 'the dev server stopped' };

@@ -8,6 +8,7 @@ const PLURALS: Record<string, string> = {
   block: 'blocks',
   paragraph: 'paragraphs',
   page: 'pages',
+  'article body': 'article bodies',
 };
 
 /** "1 claim", "2 claims", "0 parties": a count with its noun in the right number. */

@@ -5,8 +5,20 @@ import { filesNotRead, listArticleFiles, readArticleFiles } from './articleFiles
 import { checkAnswersAcrossArticles, checkSharedParties } from '../lib/checkAcrossArticles.ts';
 import { type ArticleSource, checkArticle, type CheckedArticle, type CheckResult } from '../lib/checkArticles.ts';
 import type { ContentIssue } from '../lib/contentIssues.ts';
+import { type BodySettings, renderBodies } from './articleBodies.ts';
 
-export type ContentCheck = CheckResult & { sources: ArticleSource[] };
+export type ContentCheck = CheckResult & {
+  sources: ArticleSource[];
+  /** How many bodies the check's threads rendered into the cache folder (`render`), and on how many threads. */
+  bodies?: { rendered: number; threads: number };
+};
+
+/** Asks the check to render each checked article's body into the cache folder as well (`articleBodies.ts`). */
+export interface RenderBodies {
+  settings: BodySettings;
+  /** Whether drafts are rendered too (`astro dev` shows them). */
+  drafts: boolean;
+}
 
 /** Reads and checks every article of `dir`: the one entry point for `astro dev`'s re-checks, the build's tests and `npm run check:content`. */
 export function runContentCheck(dir: string, root = process.cwd()): ContentCheck {
@@ -28,18 +40,24 @@ export const MIN_FILES_PER_THREAD = 200;
 export async function runContentCheckInParallel(
   dir: string,
   root = process.cwd(),
-  { threads = availableParallelism(), minFilesPerThread = MIN_FILES_PER_THREAD }: { threads?: number; minFilesPerThread?: number } = {},
+  {
+    threads = availableParallelism(),
+    minFilesPerThread = MIN_FILES_PER_THREAD,
+    render,
+  }: { threads?: number; minFilesPerThread?: number; render?: RenderBodies } = {},
 ): Promise<ContentCheck> {
   const names = listArticleFiles(resolve(root, dir));
   const count = Math.max(1, Math.min(threads, Math.floor(names.length / minFilesPerThread)));
-  if (count === 1) return runContentCheck(dir, root);
   const size = Math.ceil(names.length / count);
   const chunks = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size));
-  const onWorkers = chunks.slice(1).map((chunk) => checkFilesOnWorker(dir, root, chunk));
+  const onWorkers = chunks.slice(1).map((chunk) => checkFilesOnWorker(dir, root, chunk, render));
   // Awaited below; until then a worker's failure must not end the process.
   for (const pending of onWorkers) pending.catch(() => {});
-  const here = checkFiles(dir, root, chunks[0]!);
-  return combine(dir, filesNotRead(dir, root), [here, ...(await Promise.all(onWorkers))]);
+  const here = await checkAndRender(dir, root, chunks[0] ?? [], render);
+  const parts = [here, ...(await Promise.all(onWorkers))];
+  const result = combine(dir, filesNotRead(dir, root), parts);
+  if (!render) return result;
+  return { ...result, bodies: { rendered: parts.reduce((sum, part) => sum + (part.rendered ?? 0), 0), threads: count } };
 }
 
 /** What one thread makes of some files of the folder: each read and checked alone, with the issues of each step. */
@@ -48,6 +66,8 @@ export interface FilesChecked {
   readIssues: ContentIssue[];
   articles: CheckedArticle[];
   checkIssues: ContentIssue[];
+  /** How many of the checked articles' bodies this thread rendered (`RenderBodies`). */
+  rendered?: number;
 }
 
 /** Reads and checks the named files of `dir`, each alone (what a worker thread runs, `contentCheckWorker.ts`). */
@@ -62,9 +82,20 @@ export function checkFiles(dir: string, root: string, names: readonly string[]):
   return { sources: read.sources, readIssues: read.issues, articles, checkIssues };
 }
 
-function checkFilesOnWorker(dir: string, root: string, names: readonly string[]): Promise<FilesChecked> {
+/**
+ * `checkFiles`, then, when asked, the bodies of the articles that passed rendered into the cache folder: what
+ * each thread of `runContentCheckInParallel` runs. An article with an error of its own is not rendered; one
+ * that only fails a check across articles is, and the build stops all the same.
+ */
+export async function checkAndRender(dir: string, root: string, names: readonly string[], render?: RenderBodies): Promise<FilesChecked> {
+  const checked = checkFiles(dir, root, names);
+  if (!render) return checked;
+  return { ...checked, rendered: await renderBodies(checked.articles, checked.sources, render.settings, { drafts: render.drafts }) };
+}
+
+function checkFilesOnWorker(dir: string, root: string, names: readonly string[], render: RenderBodies | undefined): Promise<FilesChecked> {
   return new Promise((done, fail) => {
-    const worker = new Worker(new URL('./contentCheckWorker.ts', import.meta.url), { workerData: { dir, root, names } });
+    const worker = new Worker(new URL('./contentCheckWorker.ts', import.meta.url), { workerData: { dir, root, names, render } });
     worker.once('message', (checked: FilesChecked) => {
       done(checked);
       void worker.terminate();

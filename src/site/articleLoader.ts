@@ -1,17 +1,20 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { env } from '../node/env.ts';
-import { rendererDigest } from '../node/rendererDigest.ts';
+import { bodyFile, bodyFolder, keepBody } from '../node/articleBodies.ts';
 import { keepArticleHtml, keepOnlyArticleHtml } from './articleHtml.ts';
+import { markdownOf } from './articleMarkdown.ts';
 import { publishedFiles } from './contentGate.ts';
 
 /**
  * The articles collection's loader: every article the content gate published, its body rendered to HTML
  * once, by Astro's Markdown processor (`markdown.processor` in astro.config.mjs: unified, remark-mdx,
- * remark-gfm and the claim marks). The HTML is handed to the article pages (`articleHtml.ts`) and kept in the
- * cache folder (`article-html/<digest>.html`); Astro's content store holds each entry's id and digest only.
+ * remark-gfm and the claim marks, `articleMarkdown.ts`). The HTML is handed to the article pages
+ * (`articleHtml.ts`) and kept in the cache folder (`article-html/<digest>.html`, `node/articleBodies.ts`);
+ * Astro's content store holds each entry's id and digest only. The content check renders the bodies it checked
+ * into that folder on its threads, with the same processor, so a build's loader mostly reads them; it renders
+ * what is missing (with Sätteri, and in `astro dev` after an edit).
  *
  * The files are `.mdx`, but the gate lets no MDX code through (no `import`, `{…}` or `<…>` in a body), so
  * a body is Markdown parsed with MDX's rules (the gate's parser, `remark-mdx`, is in the processor too).
@@ -38,34 +41,33 @@ export function articleLoader(): Loader {
 async function renderArticles(context: LoaderContext): Promise<void> {
   const { store, config, logger } = context;
   const root = fileURLToPath(config.root);
-  const cache = join(fileURLToPath(config.cacheDir), 'article-html');
-  mkdirSync(cache, { recursive: true });
-  const settings = JSON.stringify({ base: config.base, markdown: env.markdown, code: rendererDigest(root) });
+  const settings = { root, cacheDir: fileURLToPath(config.cacheDir), base: config.base };
+  const folder = bodyFolder(settings);
+  mkdirSync(folder, { recursive: true });
   const published = publishedFiles();
   const kept = new Set<string>();
   let rendered = 0;
   for (const { slug, path, body, key } of published) {
-    const digest = context.generateDigest(`${settings}\n${key}`);
-    const file = join(cache, `${digest}.html`);
-    kept.add(`${digest}.html`);
+    const name = bodyFile(settings, key);
+    const file = join(folder, name);
+    kept.add(name);
     if (existsSync(file)) {
       keepArticleHtml(slug, readFileSync(file, 'utf8'));
     } else {
-      // The body the gate checked, after an empty frontmatter: Astro's renderer takes a first `---` block
-      // (even after blank lines) for frontmatter, and a body may open with a `---` rule.
-      const { html } = await context.renderMarkdown(`---\n---\n${body}`, { fileURL: pathToFileURL(path) });
-      // Written whole, then renamed: a build that stops half-way never leaves a truncated body behind.
-      writeFileSync(`${file}.${process.pid}.tmp`, html);
-      renameSync(`${file}.${process.pid}.tmp`, file);
+      const { html } = await context.renderMarkdown(markdownOf(body), { fileURL: pathToFileURL(path) });
+      keepBody(file, html);
       keepArticleHtml(slug, html);
       rendered++;
     }
+    const digest = name.replace(/\.html$/, '');
     if (store.get(slug)?.digest !== digest) store.set({ id: slug, data: {}, filePath: relative(root, path), digest });
   }
   const ids = new Set(published.map((file) => file.slug));
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
   keepOnlyArticleHtml(ids);
   // Bodies no article has any more (an edited text, a removed article) leave the cache folder.
-  for (const name of readdirSync(cache)) if (!kept.has(name)) rmSync(join(cache, name), { force: true });
-  logger.info(`${rendered} rendered, ${published.length - rendered} from the content cache`);
+  for (const name of readdirSync(folder)) if (!kept.has(name)) rmSync(join(folder, name), { force: true });
+  logger.info(
+    `${rendered} rendered, ${published.length - rendered} taken from the cache folder (rendered by the content check, or kept from a build before)`,
+  );
 }

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { articlesDir, env } from '../node/env.ts';
 import { ContentError, type ContentIssue, hasErrors } from '../lib/contentIssues.ts';
 import { buildReferenceIndex, indexArticle, type IndexedArticle, type ReferenceIndex } from '../lib/referenceIndex.ts';
+import { type BodySettings, bodyKey } from '../node/articleBodies.ts';
 import { type ContentCheck, runContentCheck, runContentCheckInParallel } from '../node/runContentCheck.ts';
 import type { CheckedArticle, CheckResult } from '../lib/checkArticles.ts';
 import { parseClaimReference } from '../schemas/slug.ts';
@@ -38,16 +39,20 @@ export function checkContent(root: string, dir = articlesDir(), { drafts = false
   return publish(runContentCheck(dir, root), root, dir, drafts);
 }
 
-/** `checkContent` with the files shared out between threads (`runContentCheckInParallel`): the check that starts a build or the dev server. */
+/**
+ * `checkContent` with the files shared out between threads (`runContentCheckInParallel`): the check that starts a
+ * build or the dev server. With `bodies`, each thread also renders the bodies it checked into the cache folder,
+ * for the content loader (`node/articleBodies.ts`); the result says how many (`bodies`).
+ */
 export async function checkContentInParallel(
   root: string,
   dir = articlesDir(),
-  { drafts = false }: { drafts?: boolean } = {},
-): Promise<CheckResult> {
-  return publish(await runContentCheckInParallel(dir, root), root, dir, drafts);
+  { drafts = false, bodies }: { drafts?: boolean; bodies?: BodySettings } = {},
+): Promise<ContentCheck> {
+  return publish(await runContentCheckInParallel(dir, root, { render: bodies && { settings: bodies, drafts } }), root, dir, drafts);
 }
 
-function publish(result: ContentCheck, root: string, dir: string, drafts: boolean): CheckResult {
+function publish(result: ContentCheck, root: string, dir: string, drafts: boolean): ContentCheck {
   if (hasErrors(result.issues)) return result;
   const published = drafts ? result.articles : result.articles.filter((article) => !article.data.draft);
   if (!drafts) result.issues.push(...answersToDrafts(result.articles));
@@ -126,7 +131,7 @@ export function publishedFiles(): PublishedFile[] {
   const slugs = new Set(store.articles.map((article) => article.slug));
   return [...store.byPath]
     .filter(([, entry]) => slugs.has(entry.article.slug))
-    .map(([path, { article, frontmatter, body }]) => ({ slug: article.slug, path, body, key: `${frontmatter}\n${body}` }));
+    .map(([path, { article, frontmatter, body }]) => ({ slug: article.slug, path, body, key: bodyKey(frontmatter, body) }));
 }
 
 /** The cross-reference index of every checked article, built once and shared by all pages. */

@@ -73,10 +73,12 @@ describe('a rebuild with the cache kept', () => {
     );
     expect(pages.length).toBeGreaterThan(20);
     expect(restored(unchanged)).toBe(pages.length);
-    // Each article's text is rendered once, then kept in the cache folder.
+    // Each article's text is rendered once, by the content check, then kept in the cache folder, where the loader takes it.
     const articles = listFiles(first.outDir).filter((file) => /^articles\/[^/]+\/index\.html$/.test(file)).length;
-    expect(first.output).toContain(`[standpoint:articles] ${articles} rendered, 0 from the content cache`);
-    expect(unchanged.output).toContain(`[standpoint:articles] 0 rendered, ${articles} from the content cache`);
+    expect(first.output).toContain(`[standpoint:content-check] ${articles} article bodies rendered on 1 thread`);
+    expect(unchanged.output).toContain('[standpoint:content-check] 0 article bodies rendered on 1 thread');
+    for (const build of [first, unchanged])
+      expect(build.output).toContain(`[standpoint:articles] 0 rendered, ${articles} taken from the cache folder`);
     // The search indexes too: the same records as the build before.
     expect(first.output).toMatch(/\[standpoint:search\] indexed: /);
     expect(unchanged.output).toMatch(/\[standpoint:search\] copied from the cache/);
@@ -86,7 +88,8 @@ describe('a rebuild with the cache kept', () => {
   it('renders every page again when one article changed, and gives what a clean build gives', () => {
     expect(restored(edited)).toBe(0);
     // Only the edited article's text is rendered again.
-    expect(edited.output).toMatch(/\[standpoint:articles\] 1 rendered, [1-9]\d* from the content cache/);
+    expect(edited.output).toContain('[standpoint:content-check] 1 article body rendered on 1 thread');
+    expect(edited.output).toMatch(/\[standpoint:articles\] 0 rendered, [1-9]\d* taken from the cache folder/);
     expect(edited.output).toMatch(/\[standpoint:search\] indexed: /);
     expect(differences(cold.outDir, edited.outDir)).toEqual([]);
     for (const page of [`articles/${EDITED}/index.html`, 'index.html', 'parties/kestran-federation/index.html']) {

@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import config from '../../astro.config.mjs';
+import { hasErrors } from '../lib/contentIssues.ts';
+import { renderBody } from '../site/articleMarkdown.ts';
+import { checkContentInParallel, publishedFiles } from '../site/contentGate.ts';
+import { type BodySettings, bodyFile, bodyFolder } from './articleBodies.ts';
+import { runContentCheckInParallel } from './runContentCheck.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const folder = mkdtempSync(join(tmpdir(), 'standpoint-bodies-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** A folder of articles: the real-article and news-shape fixtures, and the drafts. */
+function articles(name: string): string {
+  const dir = join(folder, name);
+  for (const fixtures of ['real-articles', 'news-shapes', 'drafts'])
+    cpSync(join(ROOT, 'tests/fixtures', fixtures), dir, { recursive: true });
+  return dir;
+}
+
+/** The renderer Astro's content layer makes from astro.config.mjs (`markdown.processor` and the other Markdown settings). */
+async function astroRenderer() {
+  const { processor, ...shared } = config.markdown!;
+  return processor!.createRenderer(shared);
+}
+
+const bodies = (settings: BodySettings) => readdirSync(bodyFolder(settings)).sort();
+
+describe('the bodies rendered by the content check', () => {
+  const dir = articles('articles');
+  const settings: BodySettings = { root: ROOT, cacheDir: join(folder, 'cache'), base: config.base ?? '/' };
+  // The files shared out between this thread and two worker threads, each rendering what it checked.
+  const check = async (drafts = false) => {
+    const result = await runContentCheckInParallel(dir, ROOT, { threads: 3, minFilesPerThread: 1, render: { settings, drafts } });
+    if (hasErrors(result.issues)) throw new Error(JSON.stringify(result.issues));
+    return result;
+  };
+
+  it('are the HTML the loader’s renderer gives, one file per published article, rendered on every thread', async () => {
+    const result = await check();
+    // The gate publishes the same articles (on one thread, rendering nothing) for the loader's renderer to look up.
+    await checkContentInParallel(ROOT, dir);
+    const published = publishedFiles();
+    expect(published.length).toBeGreaterThan(5);
+    expect(result.bodies).toEqual({ rendered: published.length, threads: 3 });
+    // The drafts are checked, not rendered: a build does not publish them.
+    expect(result.articles.length).toBeGreaterThan(published.length);
+    expect(bodies(settings)).toEqual(published.map((file) => bodyFile(settings, file.key)).sort());
+    const renderer = await astroRenderer();
+    for (const file of published) {
+      const kept = readFileSync(join(bodyFolder(settings), bodyFile(settings, file.key)), 'utf8');
+      expect(kept, file.slug).toContain('<mark');
+      expect(kept, file.slug).toBe(await renderBody(renderer, file.path, file.body));
+    }
+  }, 60_000);
+
+  it('are not rendered again while their text and settings are the same; an edited article is', async () => {
+    expect((await check()).bodies!.rendered).toBe(0);
+    const file = join(dir, 'kestran-rejects-velorian-dam-claims.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Kestran Federation rejects', 'title: Kestran Federation dismisses'));
+    expect((await check()).bodies!.rendered).toBe(1);
+  }, 60_000);
+
+  it('include the drafts when asked (astro dev shows them)', async () => {
+    const result = await check(true);
+    expect(result.bodies!.rendered).toBe(result.articles.filter((article) => article.data.draft).length);
+    expect(result.bodies!.rendered).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('are kept apart by base path: the margin notes link under it', () => {
+    const key = publishedFiles()[0]!.key;
+    expect(bodyFile({ ...settings, base: '/sub/' }, key)).not.toBe(bodyFile(settings, key));
+    expect(bodyFile(settings, `${key} `)).not.toBe(bodyFile(settings, key));
+  });
+});
