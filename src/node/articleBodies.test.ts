@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
 import { hasErrors } from '../lib/contentIssues.ts';
-import { renderBody } from '../site/articleMarkdown.ts';
+import { MARKDOWN_SETTINGS, renderBody } from '../site/articleMarkdown.ts';
 import { checkContentInParallel, publishedFiles } from '../site/contentGate.ts';
 import { type BodySettings, bodyFile, bodyFolder } from './articleBodies.ts';
 import { runContentCheckInParallel } from './runContentCheck.ts';
@@ -23,8 +23,10 @@ function articles(name: string): string {
 
 /** The renderer Astro's content layer makes from astro.config.mjs (`markdown.processor` and the other Markdown settings). */
 async function astroRenderer() {
-  const { processor, ...shared } = config.markdown!;
-  return processor!.createRenderer(shared);
+  const { processor, ...settings } = config.markdown!;
+  // astro.config.mjs sets nothing else the renderer takes than these (no image, Shiki or plugin settings).
+  expect(settings).toEqual(MARKDOWN_SETTINGS);
+  return processor!.createRenderer(MARKDOWN_SETTINGS);
 }
 
 const bodies = (settings: BodySettings) => readdirSync(bodyFolder(settings)).sort();
@@ -68,6 +70,21 @@ describe('the bodies rendered by the content check', () => {
     const result = await check(true);
     expect(result.bodies!.rendered).toBe(result.articles.filter((article) => article.data.draft).length);
     expect(result.bodies!.rendered).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('are not rendered when the check finds an error, in any article: the errors come first', async () => {
+    const broken = articles('broken');
+    writeFileSync(join(broken, 'no-claims.mdx'), '---\ntitle: A title\nsource: {}\nparties: []\nclaims: []\n---\nText.\n');
+    const cacheDir = join(folder, 'broken-cache');
+    const result = await runContentCheckInParallel(broken, ROOT, {
+      threads: 3,
+      minFilesPerThread: 1,
+      render: { settings: { ...settings, cacheDir }, drafts: false },
+    });
+    expect(hasErrors(result.issues)).toBe(true);
+    expect(result.articles.length).toBeGreaterThan(5);
+    expect(result.bodies).toBeUndefined();
+    expect(existsSync(bodyFolder({ cacheDir }))).toBe(false);
   }, 60_000);
 
   it('are kept apart by base path: the margin notes link under it', () => {

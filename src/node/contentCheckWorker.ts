@@ -1,10 +1,16 @@
 /**
  * A worker thread of the content check (`runContentCheckInParallel`): reads and checks the files it is given,
- * each alone, renders the bodies that passed when asked (`render`), and posts back what it found.
- * `workerData`: `{ dir, root, names, render? }`.
+ * each alone, and posts back what it found. Then, if the whole check passed, it is asked to render the bodies
+ * of the articles it checked into the cache folder (a `RenderBodies` message) and posts how many it rendered;
+ * otherwise it is stopped. `workerData`: `{ dir, root, names }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkAndRender, type RenderBodies } from './runContentCheck.ts';
+import { renderBodies } from './articleBodies.ts';
+import { checkFiles, type RenderBodies } from './runContentCheck.ts';
 
-const { dir, root, names, render } = workerData as { dir: string; root: string; names: string[]; render?: RenderBodies };
-parentPort!.postMessage(await checkAndRender(dir, root, names, render));
+const { dir, root, names } = workerData as { dir: string; root: string; names: string[] };
+const checked = checkFiles(dir, root, names);
+parentPort!.postMessage(checked);
+parentPort!.once('message', ({ settings, drafts }: RenderBodies) => {
+  void renderBodies(checked.articles, checked.sources, settings, { drafts }).then((rendered) => parentPort!.postMessage(rendered));
+});

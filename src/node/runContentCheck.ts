@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { filesNotRead, listArticleFiles, readArticleFiles } from './articleFiles.ts';
 import { checkAnswersAcrossArticles, checkSharedParties } from '../lib/checkAcrossArticles.ts';
 import { type ArticleSource, checkArticle, type CheckedArticle, type CheckResult } from '../lib/checkArticles.ts';
-import type { ContentIssue } from '../lib/contentIssues.ts';
+import { type ContentIssue, hasErrors } from '../lib/contentIssues.ts';
 import { type BodySettings, renderBodies } from './articleBodies.ts';
 
 export type ContentCheck = CheckResult & {
@@ -36,6 +36,10 @@ export const MIN_FILES_PER_THREAD = 200;
  * core, at least `MIN_FILES_PER_THREAD` files each): each article is read and checked on its own, and the
  * checks across articles run once all are back. The result is the same, in the same order. The build's check
  * runs before anything else and held a core idle: at 1,000 articles it took 7.5 s on one thread.
+ *
+ * With `render`, once the whole check has passed, each thread renders the bodies of the articles it checked
+ * into the cache folder (`articleBodies.ts`), which the content sync would otherwise do on one thread. A check
+ * that fails renders nothing: the errors come as quickly as without it.
  */
 export async function runContentCheckInParallel(
   dir: string,
@@ -50,14 +54,20 @@ export async function runContentCheckInParallel(
   const count = Math.max(1, Math.min(threads, Math.floor(names.length / minFilesPerThread)));
   const size = Math.ceil(names.length / count);
   const chunks = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size));
-  const onWorkers = chunks.slice(1).map((chunk) => checkFilesOnWorker(dir, root, chunk, render));
-  // Awaited below; until then a worker's failure must not end the process.
-  for (const pending of onWorkers) pending.catch(() => {});
-  const here = await checkAndRender(dir, root, chunks[0] ?? [], render);
-  const parts = [here, ...(await Promise.all(onWorkers))];
-  const result = combine(dir, filesNotRead(dir, root), parts);
-  if (!render) return result;
-  return { ...result, bodies: { rendered: parts.reduce((sum, part) => sum + (part.rendered ?? 0), 0), threads: count } };
+  const workers = chunks.slice(1).map((chunk) => new CheckWorker(dir, root, chunk));
+  try {
+    const here = checkFiles(dir, root, chunks[0] ?? []);
+    const parts = [here, ...(await Promise.all(workers.map((worker) => worker.checked)))];
+    const result = combine(dir, filesNotRead(dir, root), parts);
+    if (!render || hasErrors(result.issues)) return result;
+    const rendered = await Promise.all([
+      renderBodies(here.articles, here.sources, render.settings, { drafts: render.drafts }),
+      ...workers.map((worker) => worker.render(render)),
+    ]);
+    return { ...result, bodies: { rendered: rendered.reduce((sum, n) => sum + n, 0), threads: count } };
+  } finally {
+    for (const worker of workers) worker.stop();
+  }
 }
 
 /** What one thread makes of some files of the folder: each read and checked alone, with the issues of each step. */
@@ -66,8 +76,6 @@ export interface FilesChecked {
   readIssues: ContentIssue[];
   articles: CheckedArticle[];
   checkIssues: ContentIssue[];
-  /** How many of the checked articles' bodies this thread rendered (`RenderBodies`). */
-  rendered?: number;
 }
 
 /** Reads and checks the named files of `dir`, each alone (what a worker thread runs, `contentCheckWorker.ts`). */
@@ -83,26 +91,44 @@ export function checkFiles(dir: string, root: string, names: readonly string[]):
 }
 
 /**
- * `checkFiles`, then, when asked, the bodies of the articles that passed rendered into the cache folder: what
- * each thread of `runContentCheckInParallel` runs. An article with an error of its own is not rendered; one
- * that only fails a check across articles is, and the build stops all the same.
+ * A worker thread of the check (`contentCheckWorker.ts`): it checks its files and posts what it found
+ * (`checked`), then waits to be asked to render the bodies of the articles it checked (`render`), or stopped.
  */
-export async function checkAndRender(dir: string, root: string, names: readonly string[], render?: RenderBodies): Promise<FilesChecked> {
-  const checked = checkFiles(dir, root, names);
-  if (!render) return checked;
-  return { ...checked, rendered: await renderBodies(checked.articles, checked.sources, render.settings, { drafts: render.drafts }) };
-}
+class CheckWorker {
+  readonly checked: Promise<FilesChecked>;
+  readonly #worker: Worker;
+  #answer: { done: (value: unknown) => void; fail: (error: Error) => void } | undefined;
 
-function checkFilesOnWorker(dir: string, root: string, names: readonly string[], render: RenderBodies | undefined): Promise<FilesChecked> {
-  return new Promise((done, fail) => {
-    const worker = new Worker(new URL('./contentCheckWorker.ts', import.meta.url), { workerData: { dir, root, names, render } });
-    worker.once('message', (checked: FilesChecked) => {
-      done(checked);
-      void worker.terminate();
+  constructor(dir: string, root: string, names: readonly string[]) {
+    this.#worker = new Worker(new URL('./contentCheckWorker.ts', import.meta.url), { workerData: { dir, root, names } });
+    this.checked = this.#next<FilesChecked>();
+    // Awaited by the check; until then a worker's failure must not end the process.
+    this.checked.catch(() => {});
+    this.#worker.on('message', (message: unknown) => this.#answer?.done(message));
+    this.#worker.on('error', (error: Error) => this.#answer?.fail(error));
+    this.#worker.on('exit', (code) =>
+      this.#answer?.fail(new Error(`the content check's worker stopped (exit code ${code}) before it answered`)),
+    );
+  }
+
+  /** The worker's next message. */
+  #next<T>(): Promise<T> {
+    return new Promise<T>((done, fail) => {
+      this.#answer = { done: done as (value: unknown) => void, fail };
     });
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`the content check's worker stopped (exit code ${code}) before it answered`)));
-  });
+  }
+
+  /** Has the worker render the bodies it checked; how many it rendered. */
+  render(render: RenderBodies): Promise<number> {
+    const rendered = this.#next<number>();
+    this.#worker.postMessage(render);
+    return rendered;
+  }
+
+  stop(): void {
+    this.#answer = undefined;
+    void this.#worker.terminate();
+  }
 }
 
 /** The parts' results in the files' order (the folder's issues, each file's reading, each article's check), then the checks across articles. */
