@@ -98,6 +98,8 @@ class CheckWorker {
   readonly checked: Promise<FilesChecked>;
   readonly #worker: Worker;
   #answer: { done: (value: unknown) => void; fail: (error: Error) => void } | undefined;
+  /** Why the worker stopped, once it has: what any later question gets. */
+  #exited: Error | undefined;
 
   constructor(dir: string, root: string, names: readonly string[]) {
     this.#worker = new Worker(new URL('./contentCheckWorker.ts', import.meta.url), { workerData: { dir, root, names } });
@@ -106,14 +108,16 @@ class CheckWorker {
     this.checked.catch(() => {});
     this.#worker.on('message', (message: unknown) => this.#answer?.done(message));
     this.#worker.on('error', (error: Error) => this.#answer?.fail(error));
-    this.#worker.on('exit', (code) =>
-      this.#answer?.fail(new Error(`the content check's worker stopped (exit code ${code}) before it answered`)),
-    );
+    this.#worker.on('exit', (code) => {
+      this.#exited = new Error(`the content check's worker stopped (exit code ${code}) before it answered`);
+      this.#answer?.fail(this.#exited);
+    });
   }
 
-  /** The worker's next message. */
+  /** The worker's next message (a failure if it has stopped). */
   #next<T>(): Promise<T> {
     return new Promise<T>((done, fail) => {
+      if (this.#exited) fail(this.#exited);
       this.#answer = { done: done as (value: unknown) => void, fail };
     });
   }
