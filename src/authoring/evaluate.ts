@@ -27,19 +27,21 @@ export const MATCH_THRESHOLD = 0.5;
 
 /**
  * Matches suggestions to editorial claims one to one: a pair counts when their quotes share at least half
- * of the shorter quote's characters; the best-overlapping pairs are taken first. Recall is matched / editorial,
- * precision matched / suggested.
+ * of the shorter quote's characters; the best-overlapping pairs are taken first and, among pairs that overlap
+ * as much (two claims of one quote: "officials and analysts say …"), those that agree on the claimant, then on
+ * the kind. Recall is matched / editorial, precision matched / suggested.
  */
 export function evaluate(editorial: readonly Located[], suggested: readonly Located[]): Evaluation {
-  const candidates: Array<{ e: number; s: number; overlap: number }> = [];
+  const candidates: Array<{ e: number; s: number; overlap: number; agree: number }> = [];
   editorial.forEach((e, i) =>
     suggested.forEach((s, j) => {
       const overlap = overlapRatio(e.spans, s.spans);
-      if (overlap >= MATCH_THRESHOLD) candidates.push({ e: i, s: j, overlap });
+      const agree = (e.by === s.by ? 2 : 0) + (e.kind === s.kind ? 1 : 0);
+      if (overlap >= MATCH_THRESHOLD) candidates.push({ e: i, s: j, overlap, agree });
     }),
   );
   // A maximum one-to-one matching (augmenting paths), preferring the best overlaps: no suggestion counts twice.
-  candidates.sort((a, b) => b.overlap - a.overlap || a.e - b.e || a.s - b.s);
+  candidates.sort((a, b) => b.overlap - a.overlap || b.agree - a.agree || a.e - b.e || a.s - b.s);
   const options = editorial.map((_, i) => candidates.filter((c) => c.e === i));
   const owner = new Map<number, number>(); // suggestion → editorial
   const assign = (e: number, seen: Set<number>): boolean => {
