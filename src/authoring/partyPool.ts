@@ -1,4 +1,5 @@
 import type { Party, PartyKind } from '../schemas/party.ts';
+import { countryOfCapital } from './capitals.ts';
 import { capId, slugify } from './draft.ts';
 import { NOT_NAMES, ORGANISATION_WORDS, ROLE_NOUNS } from './lexicon.ts';
 import type { SuggestedClaim, SuggestedParty, SuggestInput } from './suggest.ts';
@@ -76,6 +77,8 @@ export class PartyPool {
   /** Capitalised names of the text that are organisations, states or people: candidates for parties. */
   private findNames(tokenized: Sentence[][]): void {
     const text = this.texts.join('\n');
+    /** Capitalised names that are a country's capital ("Islamabad"): the government's, if the text names the country. */
+    const capitals = new Set<string>();
     tokenized.forEach((sentences, block) => {
       for (const sentence of sentences) {
         const { tokens } = sentence;
@@ -107,6 +110,7 @@ export class PartyPool {
           if (run.length === 0) continue;
           if (PLACE_WORDS.test(run[run.length - 1]!.text)) continue;
           const name = this.texts[block]!.slice(run[0]!.start, run[run.length - 1]!.end).replace(/['’]s$/, '');
+          if (countryOfCapital(name)) capitals.add(name);
           if (this.findByName(name) || this.mentions(name).some((m) => m.start === 0 && m.end === name.length)) continue;
           // "Republic of Veloria", "Velorian Republic": a known state's name (or demonym) with words of statehood is that state.
           if (run.length >= 2) {
@@ -167,6 +171,16 @@ export class PartyPool {
         }
       }
     });
+    // "Islamabad rejected …": news names a government by its capital. The capital becomes an alias of the
+    // country's party when this text names the country too; otherwise it is left as it was (nothing invented).
+    const named = (name: string) => new RegExp(`(?<![\\p{L}\\p{N}-])${escape(name)}(?![\\p{L}\\p{N}-])`, 'u').test(text);
+    for (const capital of capitals) {
+      if (this.findByName(capital)) continue;
+      const country = countryOfCapital(capital)!
+        .map((name) => this.findByName(name))
+        .find((party) => party && (party.kind === 'state' || party.kind === 'government') && [party.name, ...party.aliases].some(named));
+      if (country) country.aliases.push(capital);
+    }
   }
 
   private acronymAfter(run: Token[], tokens: Token[]): string[] {

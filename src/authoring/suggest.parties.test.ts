@@ -27,6 +27,25 @@ describe('parties', () => {
     expect(claimWith(result, 'the river had fallen').by).toBe('veloria'); // "Velorian officials": of Veloria
   });
 
+  it('reads a capital as its government when the text names the country too (“Kabul said …”), and invents no country', () => {
+    const { result } = suggestFor(
+      'Afghanistan closed the Torkham crossing on Sunday.\n\nKabul said the crossing would reopen once talks resumed. France said it was concerned. Paris warned against escalation.\n\nOttawa said it would send observers.\n',
+    );
+    expect(claimWith(result, 'the crossing would reopen').by).toBe('afghanistan');
+    expect(claimWith(result, 'the crossing would reopen').speaker).toBe('Kabul');
+    expect(claimWith(result, 'against escalation').by).toBe('france');
+    expect(result.parties.find(({ party }) => party.id === 'afghanistan')?.party.aliases).toEqual(['Kabul']);
+    // Canada is not named: Ottawa stays the party the text names, and no “Canada” appears.
+    expect(claimWith(result, 'would send observers').by).toBe('ottawa');
+    expect(result.parties.map(({ party }) => party.name)).not.toContain('Canada');
+  });
+
+  it('does not read a capital as a country that only another article names', () => {
+    const other: Party = { id: 'pakistan', name: 'Pakistan', kind: 'state', aliases: [] };
+    const { result } = suggestFor('Islamabad said the border would stay open.\n', { otherParties: [{ article: 'earlier', party: other }] });
+    expect(claimWith(result, 'the border would stay open').by).not.toBe('pakistan');
+  });
+
   it('reads a chamber, a society, a fund or a guild as an organisation, not a person with two names', () => {
     for (const name of ['Chamber of Shipping', 'Royal Society', 'Pension Fund', 'Pilots Guild']) {
       const { result } = suggestFor(`The ${name} warned that the strike was costing exporters millions each day.\n`);
