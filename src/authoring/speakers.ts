@@ -52,8 +52,11 @@ export function resolveSpeaker(
       ];
     }
     const headKey = singular(head!.toLowerCase());
-    const same = pool.parties.find((p) => p.origin === 'new' && p.head === headKey && p.kind === kind);
     const name = speaker.replace(/^(the|a|an|some|two|three|several|many|one|other|\d+)\s+/i, '').replace(/,.*$/, '');
+    // "analysts" after "security analysts": the same group; "British officials" after "Afghan officials" is not.
+    const same = pool.parties.find(
+      (p) => p.origin === 'new' && p.head === headKey && p.kind === kind && [p.name, ...p.aliases].every((n) => sameGroup(n, name)),
+    );
     if (same) {
       if (!same.aliases.includes(name) && same.name !== name) same.aliases.push(name);
       return [{ party: same, speaker, how: `the same group as “${same.name}”` }];
@@ -159,6 +162,13 @@ function headNoun(speaker: string): string | undefined {
   const core = speaker.split(/,|\s(?:of|in|at|from|who|which|for|on)\s/)[0]!.trim();
   const words = core.split(/\s+/);
   return words.at(-1)?.replace(/['’]s?$/, '');
+}
+
+/** Whether two names of groups with one head noun can be one group: the words before the head of one are among the other's. */
+function sameGroup(a: string, b: string): boolean {
+  const modifiers = (name: string) => new Set(name.toLowerCase().split(/\s+/).slice(0, -1));
+  const [x, y] = [modifiers(a), modifiers(b)];
+  return [...x].every((w) => y.has(w)) || [...y].every((w) => x.has(w));
 }
 
 function singular(noun: string): string {

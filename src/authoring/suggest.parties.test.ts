@@ -40,6 +40,17 @@ describe('parties', () => {
     expect(result.parties.map(({ party }) => party.name)).not.toContain('Canada');
   });
 
+  it('keeps groups with one head noun apart when their words differ (“British officials” are not “Afghan officials”)', () => {
+    const { result } = suggestFor(
+      'Afghan officials said the crossing would reopen soon. British officials said they were monitoring the border.\n\nSecurity analysts warned of a long closure. Analysts said trade would suffer. Regional analysts said the closure was political.\n',
+    );
+    const by = (words: string) => claimWith(result, words).by;
+    expect(by('they were monitoring')).not.toBe(by('the crossing would reopen'));
+    // A bare "analysts" is the group named before; "regional analysts" is another.
+    expect(by('trade would suffer')).toBe(by('of a long closure'));
+    expect(by('the closure was political')).not.toBe(by('of a long closure'));
+  });
+
   it('does not read a capital as a country that only another article names', () => {
     const other: Party = { id: 'pakistan', name: 'Pakistan', kind: 'state', aliases: [] };
     const { result } = suggestFor('Islamabad said the border would stay open.\n', { otherParties: [{ article: 'earlier', party: other }] });
