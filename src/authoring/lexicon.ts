@@ -161,6 +161,40 @@ export const PRONOUNS: Record<string, 'person' | 'group' | 'organisation'> = {
   i: 'person',
 };
 
+/**
+ * Demonyms that are not the country's name with an ending ("Velorian" → Veloria, "Pakistani" → Pakistan are
+ * found by their endings): the country's usual English names, then its demonyms.
+ */
+export const IRREGULAR_DEMONYMS: ReadonlyArray<[countries: string[], demonyms: string[]]> = [
+  [['Afghanistan'], ['Afghan']],
+  [['United Kingdom', 'Britain', 'Great Britain', 'UK'], ['British']],
+  [['France'], ['French']],
+  [['Netherlands', 'the Netherlands', 'Holland'], ['Dutch']],
+  [['Switzerland'], ['Swiss']],
+  [['Greece'], ['Greek']],
+  [['Saudi Arabia'], ['Saudi']],
+  [['United Arab Emirates', 'UAE'], ['Emirati']],
+  [
+    ['Philippines', 'the Philippines'],
+    ['Filipino', 'Philippine'],
+  ],
+  [['Ireland'], ['Irish']],
+  [['Poland'], ['Polish']],
+  [['Denmark'], ['Danish']],
+  [['Sweden'], ['Swedish']],
+  [['Finland'], ['Finnish']],
+  [['Spain'], ['Spanish']],
+  [['Portugal'], ['Portuguese']],
+  [['Thailand'], ['Thai']],
+  [['Myanmar', 'Burma'], ['Burmese']],
+  [['Cyprus'], ['Cypriot']],
+  [['Iceland'], ['Icelandic']],
+  [['New Zealand'], ['New Zealander']],
+  [['United States', 'US', 'USA', 'America', 'United States of America'], ['American']],
+  [['Democratic Republic of the Congo', 'DR Congo', 'Congo'], ['Congolese']],
+  [['Madagascar'], ['Malagasy']],
+];
+
 /** Capitalised words that are not names: calendar words and the like. */
 export const NOT_NAMES = new Set([
   'the',

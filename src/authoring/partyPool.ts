@@ -1,7 +1,7 @@
 import type { Party, PartyKind } from '../schemas/party.ts';
 import { countryOfCapital } from './capitals.ts';
 import { capId, slugify } from './draft.ts';
-import { NOT_NAMES, ORGANISATION_WORDS, ROLE_NOUNS } from './lexicon.ts';
+import { IRREGULAR_DEMONYMS, NOT_NAMES, ORGANISATION_WORDS, ROLE_NOUNS } from './lexicon.ts';
 import type { SuggestedClaim, SuggestedParty, SuggestInput } from './suggest.ts';
 import { has, isCapitalised, type Sentence, type Token, word } from './tokens.ts';
 import { RESERVED_SLUGS } from '../lib/listings.ts';
@@ -297,6 +297,12 @@ export class PartyPool {
           found.push({ party, start: match.index, end: match.index + match[0].length, text: match[0] });
       }
       if (party.kind === 'state' || party.kind === 'government' || party.kind === 'group-of-states') {
+        // "Afghan officials", "British diplomats": a demonym no ending makes.
+        for (const demonym of irregularDemonyms(names)) {
+          const pattern = this.pattern(`demonym:${demonym}`, `(?<![\\p{L}\\p{N}-])${escape(demonym)}(?![\\p{L}\\p{N}-])`, 'gu');
+          for (const match of text.matchAll(pattern))
+            found.push({ party, start: match.index, end: match.index + match[0].length, text: match[0] });
+        }
         for (const name of names) {
           if (!/^\p{Lu}\p{Ll}{3,}$/u.test(name)) continue;
           for (const match of text.matchAll(/(?<![\p{L}-])\p{Lu}\p{Ll}{3,}(?![\p{L}-])/gu)) {
@@ -404,6 +410,14 @@ export function orgKindOf(run: ReadonlyArray<{ text: string }>): PartyKind | und
 
 function isOrgRun(run: Token[]): boolean {
   return orgKindOf(run) !== undefined;
+}
+
+/** The irregular demonyms (`IRREGULAR_DEMONYMS`) of a party with these names. */
+function irregularDemonyms(names: readonly string[]): string[] {
+  const lower = new Set(names.map((name) => name.toLowerCase()));
+  return IRREGULAR_DEMONYMS.filter(([countries]) => countries.some((country) => lower.has(country.toLowerCase()))).flatMap(
+    ([, demonyms]) => demonyms,
+  );
 }
 
 function escape(text: string): string {

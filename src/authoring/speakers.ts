@@ -42,7 +42,18 @@ export function resolveSpeaker(
     if (modifier && kind !== 'commentators')
       return [{ party: modifier.party, speaker, how: `${head} of ${modifier.party.name} (“${modifier.text}”)` }];
     const anonymous = /anonymity|not authori[sz]ed|asked not to be named|declined to be named|did not want to be named/i.test(sentence);
-    if (kind === 'unnamed-sources' && !anonymous && lastOther && (lastOther.kind === 'state' || lastOther.kind === 'government')) {
+    // "British officials" name whose they are, even when no party of that name is known: not the last state's.
+    const before = speaker
+      .slice(0, speaker.toLowerCase().lastIndexOf(head!.toLowerCase()))
+      .replace(/^(the|a|an|some|two|three|several|many)\s+/i, '');
+    const namedOwner = /\p{Lu}/u.test(before);
+    if (
+      kind === 'unnamed-sources' &&
+      !anonymous &&
+      !namedOwner &&
+      lastOther &&
+      (lastOther.kind === 'state' || lastOther.kind === 'government')
+    ) {
       return [
         {
           party: lastOther,

@@ -51,6 +51,17 @@ describe('parties', () => {
     expect(by('the closure was political')).not.toBe(by('of a long closure'));
   });
 
+  it('reads an irregular demonym as its state (“Afghan officials”), and a nationality no party has as nobody else’s', () => {
+    const { result } = suggestFor(
+      'Afghanistan closed the border on Sunday. Afghan officials said the crossing would reopen soon.\n\nFrance said it was concerned. French diplomats warned against escalation. British officials said they were monitoring the border.\n',
+    );
+    expect(claimWith(result, 'the crossing would reopen').by).toBe('afghanistan');
+    expect(claimWith(result, 'against escalation').by).toBe('france');
+    // The United Kingdom is not named: its officials are a group of their own, not France's, the last state speaking.
+    expect(claimWith(result, 'they were monitoring').by).not.toBe('france');
+    expect(result.parties.map(({ party }) => party.name)).not.toContain('United Kingdom');
+  });
+
   it('does not read a capital as a country that only another article names', () => {
     const other: Party = { id: 'pakistan', name: 'Pakistan', kind: 'state', aliases: [] };
     const { result } = suggestFor('Islamabad said the border would stay open.\n', { otherParties: [{ article: 'earlier', party: other }] });
