@@ -3,10 +3,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Resvg } from '@resvg/resvg-js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CARD_COLOURS, cardSvg, colourToken, missingGlyphs, socialImagePng, titleLines } from './socialImage.ts';
 import { TEXT_LIMIT, cardText } from './socialImageText.ts';
-import { woffToSfnt } from './socialImageFonts.ts';
+import { cardFaces, faceFile, woffToSfnt } from './socialImageFonts.ts';
 
 const card = { title: 'Pakistan rejects an accusation', subtitle: '2 claims by 2 parties', siteName: 'Standpoint' };
 /** Width and height from a PNG's IHDR chunk. */
@@ -196,6 +197,48 @@ describe('the fonts of the card', () => {
       ['Noto Emoji', '👨‍👩‍👧'],
       ['Inter latin', '2 claims by 2 parties'],
     ]);
+  });
+});
+
+describe('words drawn once', () => {
+  /** A fresh instance of the module: no word drawn yet. */
+  const freshModule = async () => {
+    vi.resetModules();
+    return import('./socialImage.ts');
+  };
+
+  it('draws each word of a card only if no card before drew it, and a card has the same bytes whichever came first', async () => {
+    const first = { ...card, title: 'Kabul accuses Islamabad of sheltering fighters' };
+    const second = { ...card, title: 'Islamabad accuses Kabul of sheltering fighters' };
+    const fresh = await freshModule();
+    const alone = await fresh.socialImagePng(second);
+    const wordsAlone = fresh.wordTileCounts.drawn + fresh.wordTileCounts.reused;
+
+    const other = await freshModule();
+    await other.socialImagePng(first);
+    const before = { ...other.wordTileCounts };
+    const after = await other.socialImagePng(second);
+    // Every word of the second card (title and subtitle) was drawn for the first: none is drawn again.
+    expect(fresh.wordTileCounts.drawn).toBeGreaterThan(5);
+    expect(other.wordTileCounts.drawn).toBe(before.drawn);
+    expect(other.wordTileCounts.reused - before.reused).toBe(wordsAlone);
+    expect(after.equals(alone)).toBe(true);
+  });
+
+  it('sets each word where resvg sets it in the whole line, kerning included', async () => {
+    // Kerned pairs (W–A, A–V, V–A, T–y…): set by the sum of its advance widths, each word would start further right.
+    const kerned = { ...card, title: 'WAVE AVA WAVE Tylko AVATAR WAVE' };
+    const fontDir = mkdtempSync(join(tmpdir(), 'standpoint-fonts-'));
+    try {
+      const whole = new Resvg(cardSvg(kerned), {
+        font: { loadSystemFonts: false, fontFiles: cardFaces().map((face) => faceFile(face, fontDir)) },
+      }).getBBox()!;
+      const [left, right] = inkColumns(await socialImagePng(kerned), 120, 480)!;
+      expect(Math.abs(left - whole.x)).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(right + 1 - (whole.x + whole.width))).toBeLessThanOrEqual(1.5);
+    } finally {
+      rmSync(fontDir, { recursive: true, force: true });
+    }
   });
 });
 

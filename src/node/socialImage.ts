@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, crc32, deflate as deflateCallback } from 'node:zlib';
-import { renderAsync } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
 import tokensCss from '../styles/tokens.css?raw';
 import { type Face, cardFaces, faceChain, faceFile, facesHash } from './socialImageFonts.ts';
 import {
@@ -30,9 +30,12 @@ import {
  *   Arabic, Noto Emoji), and the SVG holds one `<text>` for each run of one face, placed in bidi order, which
  *   resvg shapes (Arabic letters joined, emoji sequences) and fills; a title with a character none of the
  *   faces has is left off the card rather than drawn with missing-glyph boxes;
- * - the static part (paper, rule, site name) is drawn once per process; each card rasterises only the
- *   rows of its title and subtitle, packed one above the other, as coverage (alpha) on the thread pool,
- *   loading only the faces its text uses;
+ * - the static part (paper, rule, site name) is drawn once per process, and so is each word of a
+ *   left-to-right face: a card rasterises only the words no card before it drew, each alone, kerned as
+ *   resvg sets it in the line, and places the coverage of the others (titles share most of their words, and
+ *   every subtitle says "claims by … parties"); the rest of its text (right-to-left runs, emoji) is
+ *   rasterised as rows of its blocks, packed one above the other, on the thread pool, loading only the
+ *   faces it uses;
  * - the card is an 8-bit palette PNG (paper, rule and 127 shades of each ink, from the site's colour
  *   tokens), encoded here with zlib's asynchronous deflate, also on the thread pool: the main thread only
  *   wraps, copies and maps bytes.
@@ -104,29 +107,46 @@ function baselineOf(style: TextStyle): number {
   return (style.lineHeight - glyphHeight) / 2 + (font.ascender / font.unitsPerEm) * style.size;
 }
 
+/** A run of a block placed on the card: its left edge `x`, its baseline `y` (before any shift) and the text resvg draws. */
+interface PlacedRun {
+  run: Run;
+  rtl: boolean;
+  x: number;
+  y: number;
+  width: number;
+}
+
+/** A block's runs, line by line, placed side by side in visual order by the measured widths. */
+function placedRuns(b: Block): PlacedRun[] {
+  const { lineHeight } = b.style;
+  const baseline = baselineOf(b.style);
+  return b.lines.flatMap((runs, i) => {
+    const y = b.top + i * lineHeight + baseline;
+    let x = b.rightToLeft ? LEFT + TEXT_WIDTH - runsWidth(runs, b.style) : LEFT;
+    return visualOrder(runs, b.rightToLeft).map(({ run, rtl }) => {
+      const width = runWidth(run, b.style);
+      const placed = { run, rtl, x, y, width };
+      x += width;
+      return placed;
+    });
+  });
+}
+
+/** A `<text>` element drawing a placed run (with `shift` added to its y; black: only the coverage is used). */
+function runSvg({ run, rtl, x, y, width }: PlacedRun, style: TextStyle, shift: number): string {
+  const { chain, size, letterSpacing } = style;
+  const text = rtl && run.face.kind !== 'rtl' ? rightToLeftNeutrals(run.text) : run.text;
+  const anchor = rtl ? `${num(x + width)}" text-anchor="end` : num(x);
+  return `<text x="${anchor}" y="${num(y + shift)}" font-family="${run.face.family}" font-weight="${chain[0]!.weight}" font-size="${size}"${letterSpacing ? ` letter-spacing="${letterSpacing}"` : ''} xml:space="preserve">${escapeXml(text)}</text>`;
+}
+
 /**
- * The `<text>` elements of a block, one per run of one face, placed side by side in visual order by the
- * measured widths (with `shift` added to every y; black: only the coverage is used). One face per `<text>`:
- * resvg 2.6 drops a whole text whose spans' faces shape it into different numbers of glyphs (a ligature).
+ * The `<text>` elements of a block, one per run of one face (with `shift` added to every y). One face per
+ * `<text>`: resvg 2.6 drops a whole text whose spans' faces shape it into different numbers of glyphs (a ligature).
  */
 function blockSvg(b: Block, shift: number): string {
-  const { chain, size, lineHeight, letterSpacing } = b.style;
-  const baseline = baselineOf(b.style);
-  return b.lines
-    .map((runs, i) => {
-      const y = num(b.top + shift + i * lineHeight + baseline);
-      const lineWidth = runsWidth(runs, b.style);
-      let x = b.rightToLeft ? LEFT + TEXT_WIDTH - lineWidth : LEFT;
-      return visualOrder(runs, b.rightToLeft)
-        .map(({ run, rtl }) => {
-          const width = runWidth(run, b.style);
-          const text = rtl && run.face.kind !== 'rtl' ? rightToLeftNeutrals(run.text) : run.text;
-          const anchor = rtl ? `${num(x + width)}" text-anchor="end` : num(x);
-          x += width;
-          return `<text x="${anchor}" y="${y}" font-family="${run.face.family}" font-weight="${chain[0]!.weight}" font-size="${size}"${letterSpacing ? ` letter-spacing="${letterSpacing}"` : ''} xml:space="preserve">${escapeXml(text)}</text>`;
-        })
-        .join('');
-    })
+  return placedRuns(b)
+    .map((placed) => runSvg(placed, b.style, shift))
     .join('');
 }
 
@@ -147,7 +167,10 @@ function rowsOf(b: Block): readonly [number, number] {
  * One SVG holding the given blocks' rows packed one above the other, as wide as the text area; where
  * each block's rows go in the card; and the faces it needs.
  */
-function layerOf(blocks: Block[]): {
+function layerOf(
+  blocks: Block[],
+  svgOf: (b: Block, shift: number) => string = blockSvg,
+): {
   svg: string;
   height: number;
   bands: Array<{ layerRow: number; cardRow: number; rows: number; ink: number }>;
@@ -158,7 +181,7 @@ function layerOf(blocks: Block[]): {
   const bands = blocks.map((b) => {
     const [from, to] = rowsOf(b);
     const band = { layerRow: height, cardRow: from, rows: to - from, ink: b.ink };
-    body += blockSvg(b, height - from);
+    body += svgOf(b, height - from);
     height += to - from;
     return band;
   });
@@ -304,11 +327,202 @@ function layout(card: SocialCard): { title: Block; subtitle: Block } {
   };
 }
 
-const spareRasters: Buffer[] = [];
+// ---------------------------------------------------------------- words drawn once
+
+/**
+ * A word of a left-to-right face drawn once per process: its coverage (alpha) cropped to its ink, and where
+ * that lies from the pen position on the baseline. Titles share most of their words ("the", a country's
+ * name, "says"), so a card rasterises only the words no card before it drew, each alone at the same pen
+ * position (the same coverage whichever card draws it first); within a word resvg shapes and kerns as before.
+ */
+interface WordTile {
+  /** The word's advance as resvg shapes it (kerned), in pixels: where the pen is after it. */
+  advance: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  /** Shades (0 to SHADES) of the ink, row by row. */
+  shades: Uint8Array;
+}
+
+/** A text's advance in a face's units (its characters' advance widths added up: no kerning). */
+const advanceUnits = (face: Face, text: string) => {
+  let units = 0;
+  for (const char of text) units += face.advances.get(char.codePointAt(0)!) ?? 0;
+  return units;
+};
+
+/** Coverage kept for words, least recently used dropped first past this many bytes. */
+const WORD_TILE_BYTES = 24 * 1024 * 1024;
+const wordTiles = new Map<string, WordTile>();
+let wordTileBytes = 0;
+/** Words drawn and words taken from `wordTiles` since the process started (for the benchmark). */
+export const wordTileCounts = { drawn: 0, reused: 0 };
+
+/** A word's coverage: from `wordTiles`, or drawn by resvg alone on a canvas of its own, cropped to its ink. */
+function wordTile(face: Face, style: TextStyle, word: string, fontDir: string): WordTile {
+  const key = `${face.family}\u0000${style.chain[0]!.weight}\u0000${style.size}\u0000${style.letterSpacing}\u0000${word}`;
+  const kept = wordTiles.get(key);
+  if (kept) {
+    wordTileCounts.reused++;
+    wordTiles.delete(key);
+    wordTiles.set(key, kept);
+    return kept;
+  }
+  wordTileCounts.drawn++;
+  const above = Math.ceil((face.yMax / face.unitsPerEm) * style.size) + 1;
+  const below = Math.ceil((-face.yMin / face.unitsPerEm) * style.size) + 1;
+  const reference = referenceRight(face, style, fontDir);
+  const unkerned = (advanceUnits(face, word) / face.unitsPerEm) * style.size + style.letterSpacing * Array.from(word).length;
+  const width = Math.ceil(unkerned + reference.right) + 2 * MARGIN;
+  const height = above + below;
+  // The word then " H": where H's ink ends, less where it ends after a pen at 0, is the pen after the word, as
+  // resvg shapes it (kerned: the sum of its advance widths would leave a wider gap after "WAVE" than the line had).
+  const resvg = new Resvg(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${textSvg(face, style, `${word} H`, MARGIN, above)}</svg>`,
+    renderOptions([face], fontDir),
+  );
+  const box = resvg.getBBox();
+  const advance = box ? box.x + box.width - MARGIN - reference.right : unkerned;
+  const tile = cropped(resvg.render().pixels, width, height, MARGIN, above, advance, Math.round(MARGIN + advance + reference.space / 2));
+  wordTileBytes += tile.shades.length;
+  for (const [oldest, kept] of wordTiles) {
+    if (wordTileBytes <= WORD_TILE_BYTES) break;
+    wordTiles.delete(oldest);
+    wordTileBytes -= kept.shades.length;
+  }
+  wordTiles.set(key, tile);
+  return tile;
+}
+
+/** A `<text>` of one face at a pen position. */
+const textSvg = (face: Face, style: TextStyle, text: string, x: number, y: number) =>
+  runSvg({ run: { face, text, units: 0, chars: 0 }, rtl: false, x, y, width: 0 }, style, 0);
+
+/** Where the ink of " H" ends when set at x = 0, and the space's advance, by face and style (no face kerns a space). */
+const referenceRights = new Map<string, { right: number; space: number }>();
+function referenceRight(face: Face, style: TextStyle, fontDir: string): { right: number; space: number } {
+  const key = `${face.family}\u0000${style.chain[0]!.weight}\u0000${style.size}\u0000${style.letterSpacing}`;
+  let reference = referenceRights.get(key);
+  if (!reference) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1">${textSvg(face, style, ' H', 0, 0)}</svg>`;
+    const box = new Resvg(svg, renderOptions([face], fontDir)).getBBox();
+    const space = (advanceUnits(face, ' ') / face.unitsPerEm) * style.size + style.letterSpacing;
+    reference = { right: box ? box.x + box.width : 0, space };
+    referenceRights.set(key, reference);
+  }
+  return reference;
+}
+
+/** The shades of an RGBA canvas's coverage, cropped to its ink, placed from the pen position (`penX`, `baseline`). */
+function cropped(pixels: Buffer, width: number, height: number, penX: number, baseline: number, advance: number, end: number): WordTile {
+  let [x0, y0, x1, y1] = [end, height, 0, 0];
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < end; x++) {
+      if (SHADE_OF[pixels[(y * width + x) * 4 + 3]!]) {
+        if (x < x0) x0 = x;
+        if (x >= x1) x1 = x + 1;
+        if (y < y0) y0 = y;
+        y1 = y + 1;
+      }
+    }
+  }
+  if (x1 <= x0) return { advance, left: 0, top: 0, width: 0, height: 0, shades: new Uint8Array(0) };
+  const shades = new Uint8Array((x1 - x0) * (y1 - y0));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) shades[(y - y0) * (x1 - x0) + x - x0] = SHADE_OF[pixels[(y * width + x) * 4 + 3]!]!;
+  }
+  return { advance, left: x0 - penX, top: y0 - baseline, width: x1 - x0, height: y1 - y0, shades };
+}
+
+/**
+ * Draws a word's shades into the card's rows in an ink, keeping the darker shade where words touch; returns the
+ * rows it drew on.
+ */
+function composeTile(raster: Buffer, tile: WordTile, penX: number, baseline: number, ink: number): readonly [number, number] {
+  const left = Math.round(penX) + tile.left;
+  const top = Math.round(baseline) + tile.top;
+  const [fromRow, toRow] = [Math.max(0, -top), Math.min(tile.height, HEIGHT - top)];
+  const [fromColumn, toColumn] = [Math.max(0, -left), Math.min(tile.width, WIDTH - left)];
+  for (let r = fromRow; r < toRow; r++) {
+    const rowStart = (top + r) * ROW_BYTES + 1 + left;
+    const tileRow = r * tile.width;
+    for (let c = fromColumn; c < toColumn; c++) {
+      const shade = tile.shades[tileRow + c]!;
+      if (!shade) continue;
+      const index = raster[rowStart + c]!;
+      if (index <= ink || index > ink + SHADES || shade > index - ink) raster[rowStart + c] = ink + shade;
+    }
+  }
+  return [top + fromRow, top + toRow];
+}
+
+/**
+ * Draws blocks of text into the card's rows: each word of a left-to-right run from its tile, and the other runs
+ * (right-to-left, emoji, neutrals set right to left) as before, in one layer of the rows of their blocks.
+ */
+async function drawBlocks(raster: Buffer, blocks: Block[], fontDir: string): Promise<readonly [number, number]> {
+  let [from, to] = [HEIGHT, 0];
+  const loose: Block[] = [];
+  const looseRuns = new Map<Block, PlacedRun[]>();
+  /** Each left-to-right run: where it starts, and its words' tiles and spaces' widths in order. */
+  const runs: Array<{ x: number; y: number; ink: number; parts: Array<WordTile | number> }> = [];
+  for (const b of blocks) {
+    for (const placed of placedRuns(b)) {
+      const { run } = placed;
+      if (run.face.kind !== 'ltr' || placed.rtl) {
+        if (!looseRuns.has(b)) loose.push(b);
+        looseRuns.set(b, [...(looseRuns.get(b) ?? []), placed]);
+        continue;
+      }
+      const { size, letterSpacing } = b.style;
+      const parts = run.text
+        .split(/(\s+)/)
+        .filter(Boolean)
+        .map((part) =>
+          /^\s+$/.test(part)
+            ? (advanceUnits(run.face, part) / run.face.unitsPerEm) * size + letterSpacing * part.length
+            : wordTile(run.face, b.style, part, fontDir),
+        );
+      runs.push({ x: placed.x, y: placed.y, ink: b.ink, parts });
+    }
+  }
+  if (loose.length) {
+    const layer = layerOf(loose, (b, shift) =>
+      looseRuns
+        .get(b)!
+        .map((placed) => runSvg(placed, b.style, shift))
+        .join(''),
+    );
+    compose(raster, (await renderAsync(layer.svg, renderOptions(layer.faces, fontDir))).pixels, layer.bands);
+    for (const band of layer.bands) [from, to] = [Math.min(from, band.cardRow), Math.max(to, band.cardRow + band.rows)];
+  }
+  for (const { x: start, y, ink, parts } of runs) {
+    let x = start;
+    for (const part of parts) {
+      if (typeof part === 'number') {
+        x += part;
+        continue;
+      }
+      const [top, bottom] = composeTile(raster, part, x, y, ink);
+      [from, to] = [Math.min(from, top), Math.max(to, bottom)];
+      x += part.advance;
+    }
+  }
+  return [from, to];
+}
+
+/**
+ * Rasters to draw the next cards on: a fresh 750 KB buffer per card makes V8 collect garbage for "external memory
+ * pressure", and each collection costs more the larger the build's heap (tens of ms at 10,000 articles). Each
+ * holds a site's background but on the rows the last card drew, which the next puts back.
+ */
+const spareRasters: Array<{ raster: Buffer; siteName: string; drawn: readonly [number, number] }> = [];
 
 /** What decides a PNG's bytes besides the card's SVG: this drawing's format, the rasteriser, the fonts and zlib. */
 const DRAWING = [
-  'palette-card-2',
+  'palette-card-3 (words drawn once)',
   `palette ${createHash('sha256').update(PALETTE).digest('hex')}`,
   `resvg-js ${(require('@resvg/resvg-js/package.json') as { version: string }).version}`,
   `fonts ${facesHash()}`,
@@ -332,20 +546,19 @@ export async function socialImagePng(card: SocialCard, cacheDir?: string): Promi
     );
   if (cached && existsSync(cached)) return readFileSync(cached);
   const fontDir = join(cacheDir ?? tmpdir(), 'social-image-fonts');
-  const [rows, rendered] = await Promise.all([
-    background(card.siteName, fontDir),
-    renderAsync(layer.svg, renderOptions(layer.faces, fontDir)),
-  ]);
-  // Rasters are reused: a fresh 750 KB buffer per card makes V8 collect garbage for "external memory
-  // pressure", and each collection costs more the larger the build's heap (tens of ms at 10,000 articles).
-  const raster = spareRasters.pop() ?? Buffer.allocUnsafe(rows.length);
-  rows.copy(raster);
-  compose(raster, rendered.pixels, layer.bands);
+  const rows = await background(card.siteName, fontDir);
+  const spare = spareRasters.pop();
+  const raster = spare?.raster ?? Buffer.allocUnsafe(rows.length);
+  if (spare?.siteName === card.siteName)
+    rows.copy(raster, spare.drawn[0] * ROW_BYTES, spare.drawn[0] * ROW_BYTES, spare.drawn[1] * ROW_BYTES);
+  else rows.copy(raster);
+  let drawn: readonly [number, number] = [0, HEIGHT];
   let image: Buffer;
   try {
+    drawn = await drawBlocks(raster, [title, subtitle], fontDir);
     image = png(await deflate(raster, DEFLATE_OPTIONS));
   } finally {
-    if (spareRasters.length < 8) spareRasters.push(raster);
+    if (spareRasters.length < 8) spareRasters.push({ raster, siteName: card.siteName, drawn });
   }
   if (cached) {
     mkdirSync(dirname(cached), { recursive: true });

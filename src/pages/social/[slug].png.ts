@@ -1,9 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { SITE_TITLE } from '../../consts';
 import { env } from '../../node/env';
-import { plural } from '../../lib/wording';
 import { contentDigest, getReferenceIndex } from '../../site/contentGate';
 import type { IndexedArticle } from '../../lib/referenceIndex';
+import { socialCard } from '../../site/socialCard';
 import { socialImagePng } from '../../node/socialImage';
 
 export const getStaticPaths = (() => {
@@ -12,14 +11,6 @@ export const getStaticPaths = (() => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ article: IndexedArticle }> = async ({ props }) => {
-  const { article } = props;
-  const png = await socialImagePng(
-    {
-      title: article.data.title,
-      subtitle: `${plural(article.claims.length, 'claim')} by ${plural(article.claimsByParty.size, 'party')} · who claims what about whom`,
-      siteName: SITE_TITLE,
-    },
-    env.cacheDir,
-  );
+  const png = await socialImagePng(socialCard(props.article), env.cacheDir);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
