@@ -14,7 +14,8 @@ describe('claims from reporting verbs and their frames', () => {
     const claim = claimWith(result, 'rejected accusations');
     expect(claim.kind).toBe('reject');
     expect(claim.by).toBe('norvik-port-authority');
-    expect(claim.speaker).toBe('The Norvik port authority');
+    // "The Norvik port authority" only repeats the party's name: no speaker.
+    expect(claim.speaker).toBeUndefined();
     expect(claim.about).toContain('coastal-fishers-union');
   });
 
@@ -272,11 +273,22 @@ describe('a passive: “X was rejected by Y”', () => {
     });
     expect(criticised.parties.map(({ party }) => party.name)).toEqual(['Opposition leaders']);
     const disputed = claimWith(suggestFor('The figures were disputed by the Chamber of Shipping on Tuesday.\n').result, 'were disputed');
-    expect(disputed).toMatchObject({
-      by: 'chamber-of-shipping',
-      speaker: 'the Chamber of Shipping',
-      summary: 'Chamber of Shipping (the Chamber of Shipping) disputes the figures.',
-    });
+    expect(disputed).toMatchObject({ by: 'chamber-of-shipping', summary: 'Chamber of Shipping disputes the figures.' });
+    expect(disputed.speaker).toBeUndefined();
+  });
+
+  it('agrees the summary’s verb with a group named by a plural noun, and keeps “, however” out of the speaker', () => {
+    const { result } = suggestFor(
+      'Afghan officials said the border would stay closed. Residents warned that prices would rise. Local people said the market was shut. Security analysts, however, said the risk was low. The Ministry of Foreign Affairs said the claim was false.\n',
+    );
+    expect(claimWith(result, 'the border would stay closed').summary).toBe('Afghan officials say that the border would stay closed.');
+    expect(claimWith(result, 'prices would rise').summary).toBe('Residents warn that prices would rise.');
+    expect(claimWith(result, 'the market was shut').summary).toBe('Local people say that the market was shut.');
+    const analysts = claimWith(result, 'the risk was low');
+    expect(analysts).toMatchObject({ by: 'security-analysts', summary: 'Security analysts say that the risk was low.' });
+    expect(analysts.speaker).toBeUndefined();
+    // A proper name ending in "s" is one party: the singular verb.
+    expect(claimWith(result, 'the claim was false').summary).toBe('Ministry of Foreign Affairs says that the claim was false.');
   });
 
   it('names no claimant when the text names no agent: the sentence is the article’s own voice, not the subject’s claim', () => {

@@ -164,7 +164,10 @@ export function suggest(input: SuggestInput): Suggestions {
         speakers = [{ party, how: `“${words}” refers back to ${party.name}` }];
       }
     } else if (frame.speaker) {
-      const speakerText = text.slice(frame.speaker.start, frame.speaker.end).replace(/[,\s]+$/, '');
+      const speakerText = text
+        .slice(frame.speaker.start, frame.speaker.end)
+        .replace(/[,\s]+$/, '')
+        .replace(DISCOURSE_TAIL, '');
       speakers = resolveSpeaker(pool, speakerText, frame.speaker.start, frame.block, sentenceText, lastOther);
     } else if (frame.inherited) {
       const previous = claims.filter((claim) => claim.spans[0]!.block === frame.block).at(-1);
@@ -192,22 +195,17 @@ export function suggest(input: SuggestInput): Suggestions {
     if (frame.spans.some((span) => span.end - span.start > 5000)) continue;
     const quoteText = frame.spans.map((span) => text.slice(span.start, span.end)).join(' ');
     const kind = refineKind(frame.kind, frame.lemma, quoteText);
-    for (const { party, speaker, how } of speakers) {
+    for (const { party, speaker: named, how } of speakers) {
       const aboutIds = pool.about(quoteText, sentenceText, party);
       const id = uniqueId(claimId(party, frame, quoteText), usedIds);
+      const speaker = named && !isPartyName(named, party) ? named : undefined;
       const claim: Claim = {
         id,
         by: party.id,
-        ...(speaker && speaker.length <= 300 && speaker.toLowerCase() !== party.name.toLowerCase() ? { speaker } : {}),
+        ...(speaker && speaker.length <= 300 ? { speaker } : {}),
         kind,
         about: aboutIds,
-        summary: summaryDraft(
-          party,
-          speaker && speaker.toLowerCase() !== party.name.toLowerCase() ? speaker : undefined,
-          frame,
-          kind,
-          quoteText,
-        ),
+        summary: summaryDraft(party, speaker, frame, kind, quoteText),
         quote: frame.spans.length === 1 ? clean(quoteText) : frame.spans.map((span) => clean(text.slice(span.start, span.end))),
         ...(frame.verb ? channelOf(sentenceText) : {}),
         respondsTo: [],
@@ -321,12 +319,17 @@ function summaryDraft(party: PoolParty, speaker: string | undefined, frame: Fram
 }
 
 function summarySentence(party: PoolParty, speaker: string | undefined, frame: Frame, kind: ClaimKind, quote: string): string {
-  const who = party.kind === 'publication' ? party.name : speaker && party.kind !== 'person' ? `${party.name} (${speaker})` : party.name;
+  const shown = party.kind !== 'publication' && speaker && party.kind !== 'person';
+  const who = shown ? `${party.name} (${speaker})` : party.name;
+  // "Afghan officials say", "Residents warn": a group named by a plural noun takes the plural verb.
+  const plural = !shown && isPluralGroup(party);
   const words = clean(quote)
     .replace(/[“”"]/g, '')
     .replace(/[.,;:]+$/, '');
-  if (frame.type === 'own-voice') return `${who} states that ${lowerFirst(words)}.`;
-  const verb = frame.lemma && frame.lemma !== 'according to' ? presentTense(frame.lemma) : 'says';
+  if (frame.type === 'own-voice') return `${who} ${plural ? 'state' : 'states'} that ${lowerFirst(words)}.`;
+  const lemma = frame.lemma && frame.lemma !== 'according to' ? frame.lemma : 'say';
+  const verb = plural ? lemma : presentTense(lemma);
+  const says = plural ? 'say' : 'says';
   // "the ministry's offer was rejected" (by the union): the union rejects the ministry's offer.
   const passive = frame.type === 'passive' && new RegExp(`^(.+?)\\s+${PASSIVE_VERB.source}\\s+${frame.verb}\\b(.*)$`, 'iu').exec(words);
   if (passive)
@@ -334,7 +337,31 @@ function summarySentence(party: PoolParty, speaker: string | undefined, frame: F
   if (frame.lemma && words.toLowerCase().startsWith((frame.verb ?? '').toLowerCase())) {
     return `${who} ${verb}${words.slice((frame.verb ?? '').length)}.`;
   }
-  return `${who} ${kind === 'assert' ? 'says' : verb} that ${lowerFirst(words)}.`;
+  return `${who} ${kind === 'assert' ? says : verb} that ${lowerFirst(words)}.`;
+}
+
+/** Words after a comma that end a speaker's phrase without being part of it: "Security analysts, however, said". */
+const DISCOURSE_TAIL = /,\s*(however|meanwhile|too|also|though|in turn|for (its|their|his|her) part|for their part)$/iu;
+
+/**
+ * Whether a speaker's words only repeat the party's name, "the" aside ("The United Nations" for United Nations):
+ * no speaker then. Another name stays the speaker: "Kabul" for Afghanistan is how the text attributes it.
+ */
+function isPartyName(speaker: string, party: PoolParty): boolean {
+  const bare = (name: string) => name.replace(/^the\s+/iu, '').toLowerCase();
+  return bare(party.name) === bare(speaker);
+}
+
+/** Kinds of party a text may name by a plural noun: "Afghan officials", "security analysts", "residents". */
+const GROUP_KINDS = new Set<Party['kind']>(['unnamed-sources', 'commentators', 'population']);
+
+/** Whether a party is a group named by a plural common noun: its last word lower-case (or the only word), ending in "s" or a plural such as "people". */
+function isPluralGroup(party: PoolParty): boolean {
+  if (!GROUP_KINDS.has(party.kind)) return false;
+  const words = party.name.split(/\s+/u);
+  const head = words.at(-1)!;
+  if (!(words.length === 1 || /^\p{Ll}/u.test(head))) return false;
+  return /^(people|police|children|women|men)$/iu.test(head) || (/\p{L}[^su]s$/iu.test(head) && !/(ss|us|is)$/iu.test(head));
 }
 
 /** The auxiliary (and an adverb) before a passive reporting verb: "was", "has been", "were firmly". */
