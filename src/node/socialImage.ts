@@ -1,13 +1,10 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, crc32, deflate as deflateCallback } from 'node:zlib';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
 import tokensCss from '../styles/tokens.css?raw';
-import { type Face, cardFaces, faceChain, faceFile, facesHash } from './socialImageFonts.ts';
+import { type Face, cardFaces, faceChain, faceFile } from './socialImageFonts.ts';
 import {
   type Run,
   type TextStyle,
@@ -40,8 +37,6 @@ import {
  *   tokens), encoded here with zlib's asynchronous deflate, also on the thread pool: the main thread only
  *   wraps, copies and maps bytes.
  */
-
-const require = createRequire(import.meta.url);
 
 export interface SocialCard {
   title: string;
@@ -520,32 +515,15 @@ async function drawBlocks(raster: Buffer, blocks: Block[], fontDir: string): Pro
  */
 const spareRasters: Array<{ raster: Buffer; siteName: string; drawn: readonly [number, number] }> = [];
 
-/** What decides a PNG's bytes besides the card's SVG: this drawing's format, the rasteriser, the fonts and zlib. */
-const DRAWING = [
-  'palette-card-3 (words drawn once)',
-  `palette ${createHash('sha256').update(PALETTE).digest('hex')}`,
-  `resvg-js ${(require('@resvg/resvg-js/package.json') as { version: string }).version}`,
-  `fonts ${facesHash()}`,
-  `zlib ${process.versions.zlib} ${JSON.stringify(DEFLATE_OPTIONS)}`,
-].join('\n');
-
 /**
- * A 1200×630 PNG preview for social sites, drawn at build time with no external service.
- * With `cacheDir`, the PNG is kept under a hash of its drawing (the card's SVG, the site name, the fonts,
- * the rasteriser and zlib), so a rebuild draws only cards that changed, with the same bytes as a clean build.
+ * A 1200×630 PNG preview for social sites, drawn at build time with no external service; the same card gives
+ * the same bytes. The fonts go as files into `fontDir` (resvg reads fonts from files only), once per process.
+ * A rebuild draws only the cards that changed: the route returns each card's text as its `cacheKey`, and
+ * Astro's incremental build restores the others (this module's code, the colours and the fonts are in its
+ * hashes of the route's modules and of the lockfile).
  */
-export async function socialImagePng(card: SocialCard, cacheDir?: string): Promise<Buffer> {
+export async function socialImagePng(card: SocialCard, fontDir = join(tmpdir(), 'social-image-fonts')): Promise<Buffer> {
   const { title, subtitle } = layout(card);
-  const layer = layerOf([title, subtitle]);
-  const cached =
-    cacheDir &&
-    join(
-      cacheDir,
-      'social-images',
-      `${createHash('sha256').update(DRAWING).update(card.siteName).update('\n').update(layer.svg).digest('hex')}.png`,
-    );
-  if (cached && existsSync(cached)) return readFileSync(cached);
-  const fontDir = join(cacheDir ?? tmpdir(), 'social-image-fonts');
   const rows = await background(card.siteName, fontDir);
   const spare = spareRasters.pop();
   const raster = spare?.raster ?? Buffer.allocUnsafe(rows.length);
@@ -553,20 +531,12 @@ export async function socialImagePng(card: SocialCard, cacheDir?: string): Promi
     rows.copy(raster, spare.drawn[0] * ROW_BYTES, spare.drawn[0] * ROW_BYTES, spare.drawn[1] * ROW_BYTES);
   else rows.copy(raster);
   let drawn: readonly [number, number] = [0, HEIGHT];
-  let image: Buffer;
   try {
     drawn = await drawBlocks(raster, [title, subtitle], fontDir);
-    image = png(await deflate(raster, DEFLATE_OPTIONS));
+    return png(await deflate(raster, DEFLATE_OPTIONS));
   } finally {
     if (spareRasters.length < 8) spareRasters.push({ raster, siteName: card.siteName, drawn });
   }
-  if (cached) {
-    mkdirSync(dirname(cached), { recursive: true });
-    // Written whole, then renamed: a build that stops half-way never leaves a truncated PNG behind.
-    writeFileSync(`${cached}.${process.pid}.tmp`, image);
-    renameSync(`${cached}.${process.pid}.tmp`, cached);
-  }
-  return image;
 }
 
 /** The SVG a card's title and subtitle are drawn from (for tests). */

@@ -1,16 +1,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { env } from '../../node/env';
-import { contentDigest, getReferenceIndex } from '../../site/contentGate';
-import type { IndexedArticle } from '../../lib/referenceIndex';
+import { getReferenceIndex } from '../../site/contentGate';
 import { socialCard } from '../../site/socialCard';
-import { socialImagePng } from '../../node/socialImage';
+import { type SocialCard, socialImagePng } from '../../node/socialImage';
 
-export const getStaticPaths = (() => {
-  const index = getReferenceIndex();
-  return index.articles.map((article) => ({ params: { slug: article.slug }, props: { article }, cacheKey: contentDigest() }));
-}) satisfies GetStaticPaths;
+// Each card's text is its `cacheKey`: a rebuild draws only the cards whose text changed, and Astro's incremental
+// build restores the others (a change to the drawing's code, colours or fonts changes its hashes of the modules).
+export const getStaticPaths = (() =>
+  getReferenceIndex().articles.map((article) => {
+    const card = socialCard(article);
+    return { params: { slug: article.slug }, props: { card }, cacheKey: JSON.stringify(card) };
+  })) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ article: IndexedArticle }> = async ({ props }) => {
-  const png = await socialImagePng(socialCard(props.article), env.cacheDir);
+export const GET: APIRoute<{ card: SocialCard }> = async ({ props }) => {
+  const png = await socialImagePng(props.card);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
