@@ -39,6 +39,8 @@ const DEFINITE_HEADS =
 /** The parties known to the article, to the site's other articles, and found in the text; resolves speakers and mentions. */
 export class PartyPool {
   readonly parties: PoolParty[] = [];
+  /** The speakers' words met so far, by head noun ("ministry" of "Pakistan's foreign ministry"), latest last. */
+  readonly speakerHeads: Array<{ head: string; party: PoolParty; words: string }> = [];
   private readonly input: SuggestInput;
   readonly texts: readonly string[];
   private publicationParty?: PoolParty;

@@ -12,6 +12,20 @@ export function resolveSpeaker(
   sentence: string,
   lastOther: PoolParty | undefined,
 ): Array<{ party: PoolParty; speaker?: string; how: string }> {
+  const found = speakersOf(pool, speaker, at, block, sentence, lastOther);
+  const head = headNoun(speaker)?.toLowerCase();
+  if (head && found.length === 1) pool.speakerHeads.push({ head, party: found[0]!.party, words: speaker });
+  return found;
+}
+
+function speakersOf(
+  pool: PartyPool,
+  speaker: string,
+  at: number,
+  block: number,
+  sentence: string,
+  lastOther: PoolParty | undefined,
+): Array<{ party: PoolParty; speaker?: string; how: string }> {
   // Two speakers joined by "and": one claim each.
   const whole = pool.findByName(speaker.replace(/^the\s+/i, ''));
   if (!whole && / and /.test(speaker)) {
@@ -20,7 +34,7 @@ export function resolveSpeaker(
       .map((part) => part.trim())
       .filter(Boolean);
     if (parts.length === 2 && parts.every((part) => part.split(/\s+/).length <= 6)) {
-      return parts.flatMap((part) => resolveSpeaker(pool, part, at, block, sentence, lastOther).slice(0, 1));
+      return parts.flatMap((part) => speakersOf(pool, part, at, block, sentence, lastOther).slice(0, 1));
     }
   }
   const mentions = pool.mentions(speaker);
@@ -87,6 +101,12 @@ export function resolveSpeaker(
     return [{ party: first.party, speaker, how: `the speaker names ${first.party.name} (“${first.text}”)` }];
   }
   const bare = speaker.replace(/,.*$/, '').replace(/^(the|a|an|its|their|his|her)\s+/i, '');
+  // "The ministry said" after "Pakistan's foreign ministry said": the same speaker, named shorter.
+  const before =
+    /^the\s/i.test(speaker) && bare.toLowerCase() === head?.toLowerCase()
+      ? pool.speakerHeads.findLast((s) => s.head === bare.toLowerCase() && s.words.toLowerCase() !== speaker.toLowerCase())
+      : undefined;
+  if (before) return [{ party: before.party, speaker, how: `“${speaker}” is “${before.words}”, named shorter` }];
   if (
     /anonymity|not authori[sz]ed|asked not to be named|declined to be named|did not want to be named/i.test(sentence) &&
     !/\p{Lu}/u.test(bare.slice(1))

@@ -291,6 +291,23 @@ describe('a passive: “X was rejected by Y”', () => {
     expect(claimWith(result, 'the claim was false').summary).toBe('Ministry of Foreign Affairs says that the claim was false.');
   });
 
+  it('takes “the ministry” to be the ministry named before (“Pakistan’s foreign ministry”), not a party called “Ministry”', () => {
+    const { result } = suggestFor(
+      "Pakistan's foreign ministry said the crossing would reopen next week. The ministry said talks were planned. India's army said it was ready. The army said it was calm.\n",
+    );
+    expect(claimWith(result, 'talks were planned')).toMatchObject({ by: 'pakistan', speaker: 'The ministry' });
+    expect(claimWith(result, 'it was calm')).toMatchObject({ by: 'india', speaker: 'The army' });
+    expect(result.parties.map(({ party }) => party.name)).not.toContain('Ministry');
+  });
+
+  it('keeps a name’s capital where the quote opens a summary, and lower-cases other words', () => {
+    const { result } = suggestFor(
+      'Pakistan closed the border on Monday. Talks were planned, officials said. They said Veloria had lied.\n',
+    );
+    expect(claimWith(result, 'closed the border').summary).toMatch(/ states that Pakistan closed the border on Monday\.$/);
+    expect(claimWith(result, 'Talks were planned').summary).toBe('Officials say that talks were planned.');
+  });
+
   it('names no claimant when the text names no agent: the sentence is the article’s own voice, not the subject’s claim', () => {
     const { result } = suggestFor('The ministry’s offer was rejected on Tuesday, and the strike went on.\n');
     const claims = result.claims.filter(({ claim }) => claim.quote.includes('was rejected'));

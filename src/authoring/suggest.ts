@@ -52,6 +52,11 @@ export function suggest(input: SuggestInput): Suggestions {
   const texts = input.blocks.map((block) => block.text);
   const tokenized = texts.map((text) => tokenize(text));
   const pool = new PartyPool(input, texts, tokenized);
+  const midSentenceCapitals = capitalisedMidSentence(texts);
+  /** Whether a word opening a quote is a name, which the summary keeps capitalised: a party's, or capitalised mid-sentence in the text. */
+  const isName = (word: string) =>
+    midSentenceCapitals.has(word) ||
+    pool.parties.some((party) => [party.name, ...party.aliases].some((name) => name.split(/\s+/)[0] === word));
 
   const frames: Frame[] = [];
   texts.forEach((text, block) => frames.push(...findFrames(text, tokenized[block]!, block)));
@@ -205,7 +210,7 @@ export function suggest(input: SuggestInput): Suggestions {
         ...(speaker && speaker.length <= 300 ? { speaker } : {}),
         kind,
         about: aboutIds,
-        summary: summaryDraft(party, speaker, frame, kind, quoteText),
+        summary: summaryDraft(party, speaker, frame, kind, quoteText, isName),
         quote: frame.spans.length === 1 ? clean(quoteText) : frame.spans.map((span) => clean(text.slice(span.start, span.end))),
         ...(frame.verb ? channelOf(sentenceText) : {}),
         respondsTo: [],
@@ -313,12 +318,26 @@ function uniqueId(id: string, used: Set<string>): string {
   return candidate;
 }
 
-function summaryDraft(party: PoolParty, speaker: string | undefined, frame: Frame, kind: ClaimKind, quote: string): string {
-  const sentence = summarySentence(party, speaker, frame, kind, quote);
+function summaryDraft(
+  party: PoolParty,
+  speaker: string | undefined,
+  frame: Frame,
+  kind: ClaimKind,
+  quote: string,
+  isName: (word: string) => boolean,
+): string {
+  const sentence = summarySentence(party, speaker, frame, kind, quote, isName);
   return sentence.length <= 1000 ? sentence : `${sentence.slice(0, 996).replace(/\s+\S*$/, '')} …`;
 }
 
-function summarySentence(party: PoolParty, speaker: string | undefined, frame: Frame, kind: ClaimKind, quote: string): string {
+function summarySentence(
+  party: PoolParty,
+  speaker: string | undefined,
+  frame: Frame,
+  kind: ClaimKind,
+  quote: string,
+  isName: (word: string) => boolean,
+): string {
   const shown = party.kind !== 'publication' && speaker && party.kind !== 'person';
   const who = shown ? `${party.name} (${speaker})` : party.name;
   // "Afghan officials say", "Residents warn": a group named by a plural noun takes the plural verb.
@@ -326,7 +345,7 @@ function summarySentence(party: PoolParty, speaker: string | undefined, frame: F
   const words = clean(quote)
     .replace(/[“”"]/g, '')
     .replace(/[.,;:]+$/, '');
-  if (frame.type === 'own-voice') return `${who} ${plural ? 'state' : 'states'} that ${lowerFirst(words)}.`;
+  if (frame.type === 'own-voice') return `${who} ${plural ? 'state' : 'states'} that ${lowerFirst(words, isName)}.`;
   const lemma = frame.lemma && frame.lemma !== 'according to' ? frame.lemma : 'say';
   const verb = plural ? lemma : presentTense(lemma);
   const says = plural ? 'say' : 'says';
@@ -337,7 +356,7 @@ function summarySentence(party: PoolParty, speaker: string | undefined, frame: F
   if (frame.lemma && words.toLowerCase().startsWith((frame.verb ?? '').toLowerCase())) {
     return `${who} ${verb}${words.slice((frame.verb ?? '').length)}.`;
   }
-  return `${who} ${kind === 'assert' ? says : verb} that ${lowerFirst(words)}.`;
+  return `${who} ${kind === 'assert' ? says : verb} that ${lowerFirst(words, isName)}.`;
 }
 
 /** Words after a comma that end a speaker's phrase without being part of it: "Security analysts, however, said". */
@@ -367,8 +386,22 @@ function isPluralGroup(party: PoolParty): boolean {
 /** The auxiliary (and an adverb) before a passive reporting verb: "was", "has been", "were firmly". */
 const PASSIVE_VERB = /(?:(?:has|have|had)\s+)?(?:is|are|was|were|be|been|being)(?:\s+\p{L}+ly)?/u;
 
-function lowerFirst(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) && !/^(I|I’m)\b/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+function lowerFirst(text: string, isName: (word: string) => boolean): string {
+  const first = /^[\p{L}’'-]+/u.exec(text)?.[0] ?? '';
+  if (!/^\p{Lu}\p{Ll}/u.test(text) || /^(I|I’m)$/.test(first)) return text;
+  if (!FUNCTION_WORDS.test(first) && isName(first.replace(/['’]s$/u, ''))) return text;
+  return text[0]!.toLowerCase() + text.slice(1);
+}
+
+/** Words that open a sentence without being a name: lower-cased in a summary even where the text capitalises them mid-sentence ("the newspaper The Times"). */
+const FUNCTION_WORDS =
+  /^(the|a|an|this|that|these|those|it|its|they|their|he|his|she|her|we|our|there|in|on|at|if|when|after|before|some|many|no)$/iu;
+
+/** Words the text capitalises after a lower-case word (not where a sentence starts): names ("Pakistan", "Kabul"). */
+function capitalisedMidSentence(texts: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts) for (const match of text.matchAll(/\p{Ll}[,;]?\s+(\p{Lu}[\p{L}-]*)/gu)) names.add(match[1]!);
+  return names;
 }
 
 /** Frames whose words are a quotation of their own, which may open in one paragraph and close in another. */
