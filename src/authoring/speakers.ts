@@ -45,14 +45,21 @@ function speakersOf(
     return [{ party: person.party, speaker, how: `the speaker names ${person.party.name}` }];
   }
   const head = headNoun(speaker);
-  // A group is named by a common noun: "analysts", "Officials" opening a sentence; "United Nations" is a name.
+  // A group is named by a common noun: "analysts", "Officials" opening a sentence ("Officials in Kabul"); "United Nations" is a name.
   const commonHead =
     head !== undefined &&
-    (/^\p{Ll}/u.test(head) || speaker.replace(/^(the|a|an|some|two|three|several|many)\s+/i, '').split(/\s+/).length === 1);
+    (/^\p{Ll}/u.test(head) ||
+      nounPhrase(speaker)
+        .replace(/^(the|a|an|some|two|three|several|many)\s+/i, '')
+        .split(/\s+/).length === 1);
   const group = head && commonHead ? GROUP_NOUNS.find(([pattern]) => pattern.test(head)) : undefined;
   if (group) {
     const [, kind] = group;
-    const modifier = mentions.find((m) => m.end <= speaker.toLowerCase().lastIndexOf(head!.toLowerCase()));
+    const headAt = speaker.toLowerCase().lastIndexOf(head!.toLowerCase());
+    // "Afghan officials", or "officials in Kabul" (a state or its capital after the head): that state's.
+    const modifier = mentions.find(
+      (m) => m.end <= headAt || (m.start > headAt && (m.party.kind === 'state' || m.party.kind === 'government')),
+    );
     if (modifier && kind !== 'commentators')
       return [{ party: modifier.party, speaker, how: `${head} of ${modifier.party.name} (“${modifier.text}”)` }];
     const anonymous = /anonymity|not authori[sz]ed|asked not to be named|declined to be named|did not want to be named/i.test(sentence);
@@ -60,7 +67,8 @@ function speakersOf(
     const before = speaker
       .slice(0, speaker.toLowerCase().lastIndexOf(head!.toLowerCase()))
       .replace(/^(the|a|an|some|two|three|several|many)\s+/i, '');
-    const namedOwner = /\p{Lu}/u.test(before);
+    // … and so do "officials in Kabul" (a place the text names, whose country it may not name).
+    const namedOwner = /\p{Lu}/u.test(before) || /\s(?:in|of|from|at)\s+\p{Lu}/u.test(speaker);
     if (
       kind === 'unnamed-sources' &&
       !anonymous &&
@@ -188,11 +196,15 @@ function officeOf(
   return [{ party, speaker, how: 'a new party named by the speaker’s words' }];
 }
 
-/** The head noun of a speaker's words: the last word before "of", "in", "at", "who" or a comma. */
+/** A speaker's words before "of", "in", "at", "who" or a comma: "Officials" of "Officials in Kabul". */
+const nounPhrase = (speaker: string) => speaker.split(/,|\s(?:of|in|at|from|who|which|for|on)\s/)[0]!.trim();
+
+/** The head noun of a speaker's words: the last word of its noun phrase. */
 function headNoun(speaker: string): string | undefined {
-  const core = speaker.split(/,|\s(?:of|in|at|from|who|which|for|on)\s/)[0]!.trim();
-  const words = core.split(/\s+/);
-  return words.at(-1)?.replace(/['’]s?$/, '');
+  return nounPhrase(speaker)
+    .split(/\s+/)
+    .at(-1)
+    ?.replace(/['’]s?$/, '');
 }
 
 /** Whether two names of groups with one head noun can be one group: the words before the head of one are among the other's. */

@@ -300,6 +300,19 @@ describe('a passive: “X was rejected by Y”', () => {
     expect(result.parties.map(({ party }) => party.name)).not.toContain('Ministry');
   });
 
+  it('reads “officials in Kabul” as the state the place belongs to, or a group of this article, never the last state speaking', () => {
+    const text = "India's army said it was ready. Officials in Kabul said the closure hurt traders.\n";
+    const named = suggestFor(`Afghanistan closed the crossing on Sunday. ${text}`).result;
+    expect(claimWith(named, 'the closure hurt traders')).toMatchObject({ by: 'afghanistan', speaker: 'Officials in Kabul' });
+    const unnamed = suggestFor(text).result;
+    const claim = claimWith(unnamed, 'the closure hurt traders');
+    expect(claim.by).toBe('test-article-officials-in-kabul');
+    expect(unnamed.parties.find(({ party }) => party.id === claim.by)?.party).toMatchObject({
+      name: 'Officials in Kabul',
+      kind: 'unnamed-sources',
+    });
+  });
+
   it('keeps a name’s capital where the quote opens a summary, and lower-cases other words', () => {
     const { result } = suggestFor(
       'Pakistan closed the border on Monday. Talks were planned, officials said. They said Veloria had lied.\n',
