@@ -62,6 +62,23 @@ function speakersOf(
     );
     if (modifier && kind !== 'commentators')
       return [{ party: modifier.party, speaker, how: `${head} of ${modifier.party.name} (“${modifier.text}”)` }];
+    // "officials of the World Bank", "officials at the Treasury": an organisation the words name after the head.
+    const owner = /\s(?:of|at|from)\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+|for\s+)?\p{Lu}[\p{L}’'-]*)*)/u.exec(
+      speaker.slice(headAt),
+    );
+    const ownerKind = owner && orgKindOf(owner[1]!.split(/\s+/).map((text) => ({ text })));
+    if (owner && ownerKind && kind !== 'commentators') {
+      const party =
+        pool.findByName(owner[1]!) ??
+        pool.add({
+          name: owner[1]!,
+          kind: ownerKind,
+          aliases: [],
+          why: `named as the speaker's organisation; kind guessed`,
+          kindGuessed: true,
+        });
+      return [{ party, speaker, how: `${head} of ${party.name}` }];
+    }
     const anonymous = /anonymity|not authori[sz]ed|asked not to be named|declined to be named|did not want to be named/i.test(sentence);
     // "British officials" name whose they are, even when no party of that name is known: not the last state's.
     const before = speaker

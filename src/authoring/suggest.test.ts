@@ -311,6 +311,9 @@ describe('a passive: “X was rejected by Y”', () => {
       name: 'Officials in Kabul',
       kind: 'unnamed-sources',
     });
+    // An organisation named after the head is the speaker's: "officials of the World Bank" speak for it.
+    const bank = suggestFor('Officials of the World Bank said the loan was approved.\n').result;
+    expect(claimWith(bank, 'the loan was approved')).toMatchObject({ by: 'world-bank', speaker: 'Officials of the World Bank' });
   });
 
   it('keeps a name’s capital where the quote opens a summary, and lower-cases other words', () => {
