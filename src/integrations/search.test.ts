@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildReferenceIndex } from '../lib/referenceIndex.ts';
 import { runContentCheck } from '../node/runContentCheck.ts';
 import { quickRecords, searchRecords } from '../lib/searchRecords.ts';
-import { buildSearchIndexes, type SearchBundle, type SearchBundles, writeSearchBundles } from './search.ts';
+import { buildSearchIndexes, pagefindServices, type SearchBundle, type SearchBundles, writeSearchBundles } from './search.ts';
 
 const reference = () => buildReferenceIndex(runContentCheck('tests/fixtures/articles').articles);
 const paths = (bundle: SearchBundle) => bundle.files;
@@ -159,6 +159,25 @@ describe('buildSearchIndexes', () => {
     expect(paths(claims!)).toContain('wasm.en.pagefind');
     for (const bundle of [quick, claims!]) {
       expect(paths(bundle).filter((path) => /pagefind-(ui|component-ui|modular-ui|highlight|worker)\./.test(path))).toEqual([]);
+    }
+  });
+});
+
+describe('pagefindServices', () => {
+  it('gives one Pagefind module instance (one process) per index, up to the cores, each able to index', async () => {
+    const services = await pagefindServices(2);
+    expect(services).toHaveLength(Math.min(2, availableParallelism()));
+    expect(new Set(services).size).toBe(services.length);
+    expect(await pagefindServices(1)).toHaveLength(1);
+    try {
+      for (const service of services) {
+        const { index, errors } = await service.createIndex({ forceLanguage: 'en' });
+        expect(errors).toEqual([]);
+        expect((await index!.addCustomRecord({ url: '/a/', content: 'a word', language: 'en' })).errors).toEqual([]);
+        await index!.deleteIndex();
+      }
+    } finally {
+      await Promise.all(services.map((service) => service.close()));
     }
   });
 });

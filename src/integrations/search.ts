@@ -12,7 +12,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -193,18 +193,38 @@ async function addRecords(index: pagefind.PagefindIndex, records: readonly pagef
   await Promise.all(Array.from({ length: Math.min(RECORDS_IN_FLIGHT, records.length) }, sender));
 }
 
+/** Pagefind's Node API: one module instance drives one Pagefind process. */
+type PagefindService = Pick<typeof pagefind, 'createIndex' | 'close'>;
+
+/**
+ * Pagefind processes to index with, one per core up to `wanted`: Pagefind's process indexes on one core, and
+ * each index is built in one process (its records taken from one pipe, in order: the same files every build).
+ * The module keeps one process per instance, so each further one is the module loaded again under its own URL.
+ */
+export async function pagefindServices(wanted: number): Promise<PagefindService[]> {
+  const count = Math.max(1, Math.min(wanted, availableParallelism()));
+  const url = import.meta.resolve('pagefind');
+  return [
+    pagefind,
+    ...(await Promise.all(
+      Array.from({ length: count - 1 }, (_, i) => import(/* @vite-ignore */ `${url}?process=${i + 2}`) as Promise<PagefindService>),
+    )),
+  ];
+}
+
 /**
  * Sends the records to a new index (Pagefind's service takes them from one pipe, in order) and has it write its
  * files into a new folder under `parent`: the cache folder when there is one, so that the files can be linked
  * into the cache and moved into the site without a copy (a temporary folder may be on another file system).
  */
 async function indexRecords(
+  service: PagefindService,
   records: readonly pagefind.CustomRecord[],
   maxFragments: number,
   unused: RegExp,
   parent: string,
 ): Promise<SearchBundle> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', maxFragments });
+  const { index, errors } = await service.createIndex({ forceLanguage: 'en', maxFragments });
   if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
   try {
     await addRecords(index, records);
@@ -227,9 +247,10 @@ async function indexRecords(
  * Indexes the reference with Pagefind twice and returns the files of both bundles: the quick index (one record
  * per article, its claims inside it, and per party: `quickRecords`), which a search uses until the reader asks
  * for the facets, and the claims index (one record per claim, article and party, with the facets' filters:
- * `searchRecords`). Both indexes go through one Pagefind process, which indexes them one record after another
- * in the order sent: the built files are the same on every build, and that process works while this one does
- * something else.
+ * `searchRecords`). Each index goes through one Pagefind process, which indexes it one record after another in
+ * the order sent: the built files are the same on every build. The quick index and the claims index (or its
+ * parts, in turn) have a process each, up to one per core: Pagefind's process indexes on one core, and one process
+ * for both made the build wait for it at the end.
  */
 export async function buildSearchIndexes(
   reference: ReferenceIndex,
@@ -247,18 +268,21 @@ export async function buildSearchIndexes(
   const counts = { quick: quickList.length, claims: parts.map((part) => part.length) };
   const kept = cacheDir && key ? cachedBundles(cacheDir, key, counts) : undefined;
   if (kept) return { ...kept, ms: performance.now() - started };
+  const parent = cacheDir ?? tmpdir();
+  // The parts share the claims index's cap on fragment files: the whole site's count of files stays the same.
+  const partFragments = Math.max(1, Math.floor(maxFragments / parts.length));
+  const services = await pagefindServices(1 + parts.length);
   try {
-    const parent = cacheDir ?? tmpdir();
-    // The parts share the claims index's cap on fragment files: the whole site's count of files stays the same.
-    const partFragments = Math.max(1, Math.floor(maxFragments / parts.length));
     const [quick, ...claims] = await Promise.all([
-      indexRecords(quickList, maxFragments, /$^/, parent),
-      ...parts.map((part, i) => indexRecords(part, partFragments, i === 0 ? UNUSED_IN_CLAIMS : UNUSED_IN_MERGED, parent)),
+      indexRecords(services[0]!, quickList, maxFragments, /$^/, parent),
+      ...parts.map((part, i) =>
+        indexRecords(services[(i + 1) % services.length]!, part, partFragments, i === 0 ? UNUSED_IN_CLAIMS : UNUSED_IN_MERGED, parent),
+      ),
     ]);
     if (cacheDir && key) keepBundles(cacheDir, key, { quick, claims });
     return { quick, claims, ms: performance.now() - started, cached: false };
   } finally {
-    await pagefind.close();
+    await Promise.all(services.map((service) => service.close()));
   }
 }
 
