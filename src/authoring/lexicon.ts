@@ -136,11 +136,14 @@ export const GROUP_NOUNS: Array<[RegExp, PartyKind]> = [
 
 /** Words that make a capitalised name an organisation, and which kind. */
 export const ORGANISATION_WORDS: Array<[RegExp, PartyKind]> = [
-  [/^(Ministry|Government|Administration|Cabinet|Presidency|Office|Department|Authorities|Embassy)$/i, 'government'],
+  [
+    /^(Ministry|Government|Administration|Cabinet|Presidency|Office|Department|Authorities|Embassy|Treasury|Pentagon|Kremlin|Secretariat|Directorate|Bureau)$/i,
+    'government',
+  ],
   [/^(Army|Militia|Front|Brigades?|Rebels?|Movement|Taliban|Forces|Guard)$/, 'armed-group'],
   [/^(Nations|NATO|Organisation|Organization|Alliance|League)$/, 'international-organisation'],
   [
-    /^(Commission|Council|Court|Parliament|Assembly|Bank|Agency|Authority|University|Institute|Committee|Board|Party|Company|Lines|Group|Association|Federation of|Trust|Foundation|Service|Police|Union|Chambers?|Society|Guild|Syndicate|Cooperative|Co-operative|Fund|Centre|Center|Forum|Network)$/,
+    /^(Commission|Council|Court|Tribunal|Parliament|Senate|Congress|Assembly|Regulator|Bank|Agency|Authority|University|Institute|Committee|Board|Party|Company|Lines|Group|Association|Federation of|Trust|Foundation|Service|Police|Union|Chambers?|Society|Guild|Syndicate|Cooperative|Co-operative|Fund|Centre|Center|Forum|Network)$/,
     'institution',
   ],
   [/^(Republic|Federation|Kingdom|State|States|Emirates|Confederation)$/, 'state'],

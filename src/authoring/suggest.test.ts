@@ -314,6 +314,9 @@ describe('a passive: “X was rejected by Y”', () => {
     // An organisation named after the head is the speaker's: "officials of the World Bank" speak for it.
     const bank = suggestFor('Officials of the World Bank said the loan was approved.\n').result;
     expect(claimWith(bank, 'the loan was approved')).toMatchObject({ by: 'world-bank', speaker: 'Officials of the World Bank' });
+    const treasury = suggestFor('Officials at the Treasury said the figures were wrong.\n').result;
+    expect(claimWith(treasury, 'the figures were wrong')).toMatchObject({ by: 'treasury', speaker: 'Officials at the Treasury' });
+    expect(treasury.parties.find(({ party }) => party.id === 'treasury')?.party.kind).toBe('government');
   });
 
   it('keeps a name’s capital where the quote opens a summary, and lower-cases other words', () => {
