@@ -4,15 +4,9 @@ import { orgKindOf, type PartyPool, type PoolParty } from './partyPool.ts';
 // Who speaks in a frame: a person, a party, a group or an office of a party, from the speaker's words.
 
 /** Who is speaking, from the speaker's words (at offset `at` of block `block`): a person named in them, a party named, a group, or an office of a party. */
-export function resolveSpeaker(
-  pool: PartyPool,
-  speaker: string,
-  at: number,
-  block: number,
-  sentence: string,
-  lastOther: PoolParty | undefined,
-): Array<{ party: PoolParty; speaker?: string; how: string }> {
-  const found = speakersOf(pool, speaker, at, block, sentence, lastOther);
+export function resolveSpeaker(...args: Parameters<typeof speakersOf>): ReturnType<typeof speakersOf> {
+  const [pool, speaker] = args;
+  const found = speakersOf(...args);
   const head = headNoun(speaker)?.toLowerCase();
   if (head && found.length === 1) pool.speakerHeads.push({ head, party: found[0]!.party, words: speaker });
   return found;

@@ -318,15 +318,9 @@ function uniqueId(id: string, used: Set<string>): string {
   return candidate;
 }
 
-function summaryDraft(
-  party: PoolParty,
-  speaker: string | undefined,
-  frame: Frame,
-  kind: ClaimKind,
-  quote: string,
-  isName: (word: string) => boolean,
-): string {
-  const sentence = summarySentence(party, speaker, frame, kind, quote, isName);
+/** A summary within the schema's 1,000 characters (a longer one is cut at a word, ending in "…"). */
+function summaryDraft(...args: Parameters<typeof summarySentence>): string {
+  const sentence = summarySentence(...args);
   return sentence.length <= 1000 ? sentence : `${sentence.slice(0, 996).replace(/\s+\S*$/, '')} …`;
 }
 
