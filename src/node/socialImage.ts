@@ -325,8 +325,8 @@ function layout(card: SocialCard): { title: Block; subtitle: Block } {
 // ---------------------------------------------------------------- words drawn once
 
 /**
- * A word of a left-to-right face drawn once per process: its coverage (alpha) cropped to its ink, and where
- * that lies from the pen position on the baseline. Titles share most of their words ("the", a country's
+ * A word of a left-to-right face drawn once per process: its coverage (as shades of an ink) cropped to its ink,
+ * and where that lies from the pen position on the baseline. Titles share most of their words ("the", a country's
  * name, "says"), so a card rasterises only the words no card before it drew, each alone at the same pen
  * position (the same coverage whichever card draws it first); within a word resvg shapes and kerns as before.
  */
@@ -352,7 +352,7 @@ const advanceUnits = (face: Face, text: string) => {
 const WORD_TILE_BYTES = 24 * 1024 * 1024;
 const wordTiles = new Map<string, WordTile>();
 let wordTileBytes = 0;
-/** Words drawn and words taken from `wordTiles` since the process started (for the benchmark). */
+/** Words drawn and words taken from `wordTiles` since the process started (for the benchmark and the tests). */
 export const wordTileCounts = { drawn: 0, reused: 0 };
 
 /** A word's coverage: from `wordTiles`, or drawn by resvg alone on a canvas of its own, cropped to its ink. */
