@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import type { Root } from 'mdast';
 import { articleSchema, type ArticleData, type Party } from '../schemas/article.ts';
 import { claimSchema } from '../schemas/claim.ts';
 import { partySchema } from '../schemas/party.ts';
@@ -49,15 +50,18 @@ export function checkArticles(sources: readonly ArticleSource[]): CheckResult {
   return { articles, issues };
 }
 
-/** Checks one article; pushes its issues and returns it when it has no errors. */
-export function checkArticle(source: ArticleSource, issues: ContentIssue[]): CheckedArticle | undefined {
+/**
+ * Checks one article; pushes its issues and returns it when it has no errors. `keepTree` is handed its body's
+ * syntax tree, so that rendering it need not parse it again.
+ */
+export function checkArticle(source: ArticleSource, issues: ContentIssue[], keepTree?: (tree: Root) => void): CheckedArticle | undefined {
   const errorsBefore = errorsIn(issues).length;
   const { file } = source;
   const error = (entry: string | undefined, message: string, fix?: string) => issues.push({ severity: 'error', file, entry, message, fix });
   const warning = (entry: string | undefined, message: string, fix?: string) =>
     issues.push({ severity: 'warning', file, entry, message, fix });
 
-  const read = readBodyBlocks(source.body, error);
+  const read = readBodyBlocks(source.body, error, keepTree);
   const blocks = read ?? [];
   // Undefined when the text could not be read: its quotes are then not looked for.
   const paragraphs = read?.map((block) => block.text);

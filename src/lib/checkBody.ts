@@ -9,6 +9,7 @@ import {
   parseBody,
   type TextBlock,
 } from './articleText.ts';
+import type { Root } from 'mdast';
 import { type Report, showValue } from './contentIssues.ts';
 
 /** Indentation, `>` and list markers a line may start with: the parser's time grows with the cube of a list's depth. */
@@ -30,8 +31,9 @@ const nestingFix = 'write the text as the source has it: a news text nests a lis
 /**
  * Parses the body into its blocks; MDX code, MDX syntax errors and an empty text are errors. Undefined when
  * the text cannot be read at all (quotes are then not looked for: every one would be reported missing).
+ * `keepTree` is handed the syntax tree of a body it read, for the renderer to start from (`remarkParsedTree`).
  */
-export function readBodyBlocks(body: string, error: Report): TextBlock[] | undefined {
+export function readBodyBlocks(body: string, error: Report, keepTree?: (tree: Root) => void): TextBlock[] | undefined {
   if (body.trim() === '') {
     error('body', 'the article has no text', 'paste the article text below the frontmatter, one paragraph per source paragraph');
     return undefined;
@@ -112,5 +114,6 @@ export function readBodyBlocks(body: string, error: Report): TextBlock[] | undef
     error('body', 'the article has no text', 'paste the article text below the frontmatter, one paragraph per source paragraph');
     return undefined;
   }
+  keepTree?.(tree);
   return blocks;
 }

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import config from '../../astro.config.mjs';
+import type { CheckedArticle } from '../lib/checkArticles.ts';
 import { hasErrors } from '../lib/contentIssues.ts';
 import { MARKDOWN_SETTINGS, renderBody } from '../site/articleMarkdown.ts';
 import { checkContentInParallel, publishedFiles } from '../site/contentGate.ts';
-import { type BodySettings, bodyFile, bodyFolder } from './articleBodies.ts';
-import { runContentCheckInParallel } from './runContentCheck.ts';
+import { type BodySettings, type BodyTrees, bodyFile, bodyFolder, bodyKey, renderBodies } from './articleBodies.ts';
+import { listArticleFiles } from './articleFiles.ts';
+import { checkFiles, runContentCheckInParallel } from './runContentCheck.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const folder = mkdtempSync(join(tmpdir(), 'standpoint-bodies-'));
@@ -85,6 +87,30 @@ describe('the bodies rendered by the content check', () => {
     expect(result.articles.length).toBeGreaterThan(5);
     expect(result.bodies).toBeUndefined();
     expect(existsSync(bodyFolder({ cacheDir }))).toBe(false);
+  }, 60_000);
+
+  it('start from the syntax trees the check parsed (each body parsed once), and take each tree once', async () => {
+    const trees: BodyTrees = new Map();
+    const checked = checkFiles(dir, ROOT, listArticleFiles(dir), trees);
+    const published = checked.articles.filter((article) => !article.data.draft);
+    expect(trees.size).toBe(checked.articles.length);
+    // A class given to a paragraph of one kept tree shows in that body's HTML: it was rendered from the tree, not parsed again.
+    const [edited, ...others] = published;
+    const paragraph = trees.get(edited!.file)!.children.find((node) => node.type === 'paragraph')!;
+    paragraph.data = { hProperties: { className: ['from-the-kept-tree'] } };
+    const elsewhere = { ...settings, cacheDir: join(folder, 'trees-cache') };
+    expect(await renderBodies(checked.articles, checked.sources, elsewhere, { trees })).toBe(published.length);
+    expect([...trees.keys()]).toEqual(checked.articles.filter((article) => article.data.draft).map((article) => article.file));
+    const html = (article: CheckedArticle) => {
+      const source = checked.sources.find((candidate) => candidate.slug === article.slug)!;
+      return readFileSync(join(bodyFolder(elsewhere), bodyFile(elsewhere, bodyKey(JSON.stringify(source.data), source.body))), 'utf8');
+    };
+    expect(html(edited!)).toContain('class="from-the-kept-tree"');
+    const renderer = await astroRenderer();
+    for (const article of others) {
+      const source = checked.sources.find((candidate) => candidate.slug === article.slug)!;
+      expect(html(article), article.slug).toBe(await renderBody(renderer, resolve(ROOT, article.file), source.body));
+    }
   }, 60_000);
 
   it('are kept apart by base path: the margin notes link under it', () => {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Root } from 'mdast';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { VFile } from 'vfile';
 import type { ArticleSource, CheckedArticle } from '../lib/checkArticles.ts';
 import { indexArticle } from '../lib/referenceIndex.ts';
 import { sitePaths } from '../lib/urls.ts';
@@ -15,6 +17,12 @@ import { rendererDigest } from './rendererDigest.ts';
  * A digest covers everything the HTML is made of: the checked frontmatter and body, the base path, the
  * Markdown processor (`STANDPOINT_MARKDOWN`) and the code (`rendererDigest`), so a kept body is never stale.
  */
+
+/**
+ * The syntax trees of the bodies the check parsed, by article file (as the check names it): the renderer starts
+ * from them instead of parsing each body again, and takes each once (it changes the tree it renders).
+ */
+export type BodyTrees = Map<string, Root>;
 
 /** What the bodies are rendered with, besides each article: the same for the check's threads and the loader. */
 export interface BodySettings {
@@ -46,31 +54,44 @@ export function keepBody(path: string, html: string): void {
 /**
  * Renders the body of each checked article whose HTML the cache folder does not hold yet, with the site's
  * processor (`articleMarkdown.ts`) and the article itself for the claim marks, and keeps it there. Drafts
- * are left out unless `drafts` (a build does not publish them). Returns how many it rendered.
+ * are left out unless `drafts` (a build does not publish them). With `trees` (the check's), a body starts from
+ * its tree instead of being parsed again. Returns how many it rendered.
  */
 export async function renderBodies(
   articles: readonly CheckedArticle[],
   sources: readonly ArticleSource[],
   settings: BodySettings,
-  { drafts = false }: { drafts?: boolean } = {},
+  { drafts = false, trees }: { drafts?: boolean; trees?: BodyTrees } = {},
 ): Promise<number> {
   const sourceOf = new Map(sources.map((source) => [source.slug, source]));
   const folder = bodyFolder(settings);
   mkdirSync(folder, { recursive: true });
   const byPath = new Map<string, CheckedArticle>();
+  const rendering = (file: VFile) => (file.path ? byPath.get(resolve(file.path)) : undefined);
   const renderer = await articleRenderer({
     lookup: (file) => {
-      const article = file.path ? byPath.get(resolve(file.path)) : undefined;
+      const article = rendering(file);
       return article && indexArticle(article);
     },
     paths: sitePaths(settings.base),
+    ...(trees && {
+      parsed: (file: VFile) => {
+        const article = rendering(file);
+        const tree = article && trees.get(article.file);
+        if (article) trees.delete(article.file);
+        return tree;
+      },
+    }),
   });
   let rendered = 0;
   for (const article of articles) {
     if (article.data.draft && !drafts) continue;
     const source = sourceOf.get(article.slug)!;
     const path = join(folder, bodyFile(settings, bodyKey(JSON.stringify(source.data), source.body)));
-    if (existsSync(path)) continue;
+    if (existsSync(path)) {
+      trees?.delete(article.file);
+      continue;
+    }
     const file = resolve(settings.root, article.file);
     byPath.set(file, article);
     keepBody(path, await renderBody(renderer, file, source.body));

@@ -5,12 +5,14 @@
  * otherwise it is stopped. `workerData`: `{ dir, root, names }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderBodies } from './articleBodies.ts';
+import { type BodyTrees, renderBodies } from './articleBodies.ts';
 import { checkFiles, type RenderBodies } from './runContentCheck.ts';
 
 const { dir, root, names } = workerData as { dir: string; root: string; names: string[] };
-const checked = checkFiles(dir, root, names);
+// The bodies' syntax trees stay in this thread (they are not posted) for its renderer: each body is parsed once.
+const trees: BodyTrees = new Map();
+const checked = checkFiles(dir, root, names, trees);
 parentPort!.postMessage(checked);
 parentPort!.once('message', ({ settings, drafts }: RenderBodies) => {
-  void renderBodies(checked.articles, checked.sources, settings, { drafts }).then((rendered) => parentPort!.postMessage(rendered));
+  void renderBodies(checked.articles, checked.sources, settings, { drafts, trees }).then((rendered) => parentPort!.postMessage(rendered));
 });

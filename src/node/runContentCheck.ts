@@ -5,7 +5,7 @@ import { filesNotRead, listArticleFiles, readArticleFiles } from './articleFiles
 import { checkAnswersAcrossArticles, checkSharedParties } from '../lib/checkAcrossArticles.ts';
 import { type ArticleSource, checkArticle, type CheckedArticle, type CheckResult } from '../lib/checkArticles.ts';
 import { type ContentIssue, hasErrors } from '../lib/contentIssues.ts';
-import { type BodySettings, renderBodies } from './articleBodies.ts';
+import { type BodySettings, type BodyTrees, renderBodies } from './articleBodies.ts';
 
 export type ContentCheck = CheckResult & {
   sources: ArticleSource[];
@@ -55,13 +55,15 @@ export async function runContentCheckInParallel(
   const size = Math.ceil(names.length / count);
   const chunks = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size));
   const workers = chunks.slice(1).map((chunk) => new CheckWorker(dir, root, chunk));
+  // The bodies this thread parses, for its renderer: each is parsed once per build.
+  const trees: BodyTrees | undefined = render ? new Map() : undefined;
   try {
-    const here = checkFiles(dir, root, chunks[0] ?? []);
+    const here = checkFiles(dir, root, chunks[0] ?? [], trees);
     const parts = [here, ...(await Promise.all(workers.map((worker) => worker.checked)))];
     const result = combine(dir, filesNotRead(dir, root), parts);
     if (!render || hasErrors(result.issues)) return result;
     const rendered = await Promise.all([
-      renderBodies(here.articles, here.sources, render.settings, { drafts: render.drafts }),
+      renderBodies(here.articles, here.sources, render.settings, { drafts: render.drafts, trees }),
       ...workers.map((worker) => worker.render(render)),
     ]);
     return { ...result, bodies: { rendered: rendered.reduce((sum, n) => sum + n, 0), threads: count } };
@@ -78,13 +80,16 @@ export interface FilesChecked {
   checkIssues: ContentIssue[];
 }
 
-/** Reads and checks the named files of `dir`, each alone (what a worker thread runs, `contentCheckWorker.ts`). */
-export function checkFiles(dir: string, root: string, names: readonly string[]): FilesChecked {
+/**
+ * Reads and checks the named files of `dir`, each alone (what a worker thread runs, `contentCheckWorker.ts`).
+ * With `trees`, each body's syntax tree is kept there by its article's file, for `renderBodies` to start from.
+ */
+export function checkFiles(dir: string, root: string, names: readonly string[], trees?: BodyTrees): FilesChecked {
   const read = readArticleFiles(dir, root, names);
   const checkIssues: ContentIssue[] = [];
   const articles: CheckedArticle[] = [];
   for (const source of read.sources) {
-    const checked = checkArticle(source, checkIssues);
+    const checked = checkArticle(source, checkIssues, trees && ((tree) => trees.set(source.file, tree)));
     if (checked) articles.push(checked);
   }
   return { sources: read.sources, readIssues: read.issues, articles, checkIssues };
