@@ -5,7 +5,11 @@ export default defineConfig({
     projects: [
       // The social image reads the colour tokens with `?raw`, which Vitest leaves empty for CSS unless included.
       {
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/support/**/*.test.ts'], css: { include: [/src\/styles\/tokens\.css/] } },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'tests/support/**/*.test.ts', 'bench/*.test.ts'],
+          css: { include: [/src\/styles\/tokens\.css/] },
+        },
       },
       {
         test: {

@@ -1,4 +1,4 @@
-// The sites the benchmark builds, and one measured build: wall time, peak RSS, output, Astro's phases.
+// The sites the benchmark builds, and one measured build: wall time, CPU time, peak RSS, output, Astro's phases.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { envFor } from '../src/node/env.ts';
 import { bench, log, node, root, siteCopy, siteCopyNoSocial, work } from './common.ts';
+import { sampleTreeCpu } from './cpuTime.ts';
 
 export interface Site {
   key: string;
@@ -98,6 +99,8 @@ export interface Build {
   /** Cold (output and caches removed first) or warm (content and image caches kept from the build before). */
   warm: boolean;
   wallMs: number;
+  /** CPU seconds, user and system, of the build's process and every process under it (`cpuTime.ts`). */
+  cpuS: number;
   rssBytes: number;
   outBytes: number;
   pages: number;
@@ -135,6 +138,7 @@ export async function build(
   const loadBefore = loadavg()[0]!;
   const start = performance.now();
   const child = spawn(cmd, args, { cwd: s.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cpu = sampleTreeCpu(child.pid!);
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -152,6 +156,7 @@ export async function build(
       : undefined;
   const code: number = await new Promise((done) => child.on('close', (c) => done(c ?? 1)));
   const wallMs = performance.now() - start;
+  const cpuS = cpu.stop();
   if (sampler) clearInterval(sampler);
   const logName = `${s.key}-${size}-${warm ? 'warm-' : ''}${repeat}.log`;
   mkdirSync(join(work, 'logs'), { recursive: true });
@@ -177,6 +182,7 @@ export async function build(
     repeat,
     warm,
     wallMs,
+    cpuS,
     rssBytes: method === 'time' ? rssKb * 1024 : sampled,
     outBytes: bytes,
     pages,
