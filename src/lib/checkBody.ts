@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { CONTROL, controlCharacter } from '../schemas/text.ts';
 import {
   collectBlocks,
@@ -9,7 +10,6 @@ import {
   parseBody,
   type TextBlock,
 } from './articleText.ts';
-import type { Root } from 'mdast';
 import { type Report, showValue } from './contentIssues.ts';
 
 /** Indentation, `>` and list markers a line may start with: the parser's time grows with the cube of a list's depth. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Root } from 'mdast';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { ArticleSource, CheckedArticle } from '../lib/checkArticles.ts';
 import { indexArticle } from '../lib/referenceIndex.ts';
