@@ -5,8 +5,8 @@
 // Usage: npm run bench:search [-- --sizes 1,1000] [--no-starlight] [--query word] [--query-only]
 //
 // 1. Index: for each size, a corpus from bench/corpus.ts, checked and indexed the way the build does it
-//    (content check → reference index → src/integrations/search.ts buildSearchIndexes: the quick index and the
-//    claims index), timed alone in this process, written to bench/.work/search/index-<n>/. Size: every file
+//    (content check → reference index → src/integrations/search.ts buildSearchIndex: one record per article,
+//    its claims inside it, and per party), timed alone in this process, written to bench/.work/search/index-<n>/. Size: every file
 //    Pagefind writes that the site keeps, and the index files alone (index/, fragment/, filter/, the .pf_meta).
 // 2. First query, at the largest size: Standpoint built whole (`astro build`), and Starlight (bench/starlight)
 //    on the same bodies; each served on 127.0.0.1 and opened in Chromium: Standpoint's /search/?q=<word>,
@@ -14,7 +14,7 @@
 //    that ended before the first result showed (the page's and its workers'; raw bytes, and gzip -9 of each body, what a
 //    compressing host sends), those under pagefind/ alone, the requests, and the time from navigation to the
 //    first result; for Standpoint also once the reader has opened its facets and they have loaded with their
-//    counts (the claims index).
+//    counts (the index's filters).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { runContentCheck } from '../src/node/runContentCheck.ts';
 import { buildReferenceIndex } from '../src/lib/referenceIndex.ts';
-import { buildSearchIndexes, writeSearchBundles } from '../src/integrations/search.ts';
+import { buildSearchIndex, writeSearchBundle } from '../src/integrations/search.ts';
 import { withBuildLock } from '../tests/support/buildSite.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 import { serveStatic } from '../tests/support/serveStatic.ts';
@@ -51,7 +51,7 @@ const sizeOf = (dir: string, keep: (file: string) => boolean = () => true) =>
   files(dir)
     .filter(keep)
     .reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
-const isIndexFile = (file: string) => /^(claims\/)?(index|fragment|filter)\//.test(file) || file.endsWith('.pf_meta');
+const isIndexFile = (file: string) => /^(index|fragment|filter)\//.test(file) || file.endsWith('.pf_meta');
 
 interface IndexRow {
   site: string;
@@ -86,13 +86,13 @@ async function indexStandpoint(size: number): Promise<IndexRow> {
   rmSync(dir, { recursive: true, force: true });
   const started = performance.now();
   const reference = buildReferenceIndex(checked.articles);
-  const stats = writeSearchBundles(await buildSearchIndexes(reference), dir);
+  const stats = writeSearchBundle(await buildSearchIndex(reference), dir);
   const ms = performance.now() - started;
   return {
-    site: 'Standpoint (quick index: articles with their claims, parties; claims index: claims, articles, parties)',
+    site: 'Standpoint (articles with their claims, parties)',
     size,
     ms,
-    records: `${stats.quick.records} + ${stats.claims.records} records, ${files(dir).length} files`,
+    records: `${stats.records} records, ${files(dir).length} files`,
     total: sizeOf(dir),
     index: sizeOf(dir, isIndexFile),
   };
@@ -236,7 +236,7 @@ async function firstQueryStandpoint(dist: string): Promise<QueryRow[]> {
         return (await page.locator('#search-status').textContent()) ?? '';
       },
       {
-        label: 'Standpoint, then the reader opens the facets (claims index, counts)',
+        label: 'Standpoint, then the reader opens the facets (filters, counts)',
         wait: async (page) => {
           await page.locator('[data-facets-open]').click();
           await page.locator('fieldset[data-facet="kind"] input').first().waitFor({ timeout: 30_000 });

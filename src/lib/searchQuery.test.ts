@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { excerptPieces, MAX_QUERY_LENGTH, pagefindFilters, parseState, searchTerm, stateToSearch, wordPieces } from './searchQuery.ts';
+import {
+  articleResults,
+  type ClaimInRecord,
+  excerptPieces,
+  MAX_QUERY_LENGTH,
+  pagefindFilters,
+  parseState,
+  searchTerm,
+  stateToSearch,
+  wordPieces,
+} from './searchQuery.ts';
 
 describe('the search in the address', () => {
   it('reads q and each facet’s values, ignoring other parameters, empty values and repeats', () => {
@@ -59,5 +69,63 @@ describe('highlighted text as pieces', () => {
       { text: 'Pakistan rejects ', mark: false },
       { text: 'the allegations.', mark: true },
     ]);
+  });
+});
+
+describe('what an article’s record shows', () => {
+  // An article's record: its text is words 0–9, then claim 1 (words 10–14), claim 2 (15–19), claim 3 (20–24).
+  const claim = (number: number, kind: string, by: string[], about: string[]): ClaimInRecord => ({
+    anchor: `claim-${number}`,
+    number,
+    kind,
+    by: by[0]!,
+    about: about.join(', '),
+    facets: { by, about },
+    start: 5 + number * 5,
+    quoteWords: 3,
+    summaryWords: 2,
+  });
+  const claims = [
+    claim(1, 'warn', ['Veloria'], ['Kestran']),
+    claim(2, 'deny', ['Ilse Marrow', 'Kestran'], ['Veloria']),
+    claim(3, 'warn', ['Kestran'], ['Veloria', 'Halden Commission']),
+  ];
+  const shown = (locations: number[], filters: Parameters<typeof articleResults>[1]['filters'], searched = locations.length > 0) => {
+    const { claims: picked, article } = articleResults(claims, { textWords: 10, locations, searched, filters });
+    return { claims: picked.map((c) => c.number), article };
+  };
+
+  it('shows the claims whose quote or summary holds a matched word, and the article when its own text does', () => {
+    expect(shown([12, 19], {})).toEqual({ claims: [1, 2], article: false });
+    expect(shown([3, 24], {})).toEqual({ claims: [3], article: true });
+    // The words only in its text: the article alone.
+    expect(shown([3], {})).toEqual({ claims: [], article: true });
+  });
+
+  it('keeps only the claims that hold every facet chosen, any value of each', () => {
+    expect(shown([], { kind: ['warn'] })).toEqual({ claims: [1, 3], article: false });
+    expect(shown([], { by: ['Kestran'] })).toEqual({ claims: [2, 3], article: false });
+    expect(shown([], { by: ['Kestran'], kind: ['warn'] })).toEqual({ claims: [3], article: false });
+    expect(shown([], { about: ['Halden Commission', 'Kestran'] })).toEqual({ claims: [1, 3], article: false });
+    expect(shown([11, 16], { kind: ['warn'] })).toEqual({ claims: [1], article: false });
+    // The words in no claim that holds the facets (in the text, or in another claim): every claim that holds them.
+    expect(shown([3], { kind: ['warn'] })).toEqual({ claims: [1, 3], article: true });
+    expect(shown([16], { kind: ['warn'] })).toEqual({ claims: [1, 3], article: false });
+    // The article facet is the record's own: every claim holds it.
+    expect(shown([], { article: ['Anything'] })).toEqual({ claims: [1, 2, 3], article: false });
+  });
+
+  it('follows the type facet: claims, the article, or both', () => {
+    expect(shown([12, 3], { type: ['claim'] })).toEqual({ claims: [1], article: false });
+    expect(shown([12, 3], { type: ['article'] })).toEqual({ claims: [], article: true });
+    expect(shown([12], { type: ['article', 'claim'] })).toEqual({ claims: [1], article: true });
+  });
+
+  it('never shows nothing for a record Pagefind found: the article, when no claim is left', () => {
+    // Pagefind's filters hold for the article (a claim by Ilse Marrow, a claim of kind warn); no one claim holds both.
+    expect(shown([12], { by: ['Ilse Marrow'], kind: ['warn'] })).toEqual({ claims: [], article: true });
+    expect(shown([], { type: ['claim'], by: ['Nobody'] })).toEqual({ claims: [], article: true });
+    expect(shown([3], { type: ['claim'] })).toEqual({ claims: [], article: true });
+    expect(articleResults([], { textWords: 10, locations: [], searched: false, filters: {} })).toEqual({ claims: [], article: true });
   });
 });

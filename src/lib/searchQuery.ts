@@ -4,9 +4,14 @@
  * in the browser (src/scripts/search.ts), so it imports nothing.
  */
 
-/** The kinds of result, as the `type` filter and the `type` meta name them. */
+/**
+ * The kinds of result the page shows, as the `type` filter names them. A claim is shown within its article's
+ * record (an article with claims has both `article` and `claim` as its type).
+ */
 export const RESULT_TYPES = ['claim', 'article', 'party'] as const;
 export type ResultType = (typeof RESULT_TYPES)[number];
+/** The kinds of record in the index, as their `type` meta names them. */
+export type RecordType = Exclude<ResultType, 'claim'>;
 
 /**
  * The facets, in the order the search page shows them. Their keys are the `filters` of each record
@@ -23,11 +28,11 @@ export type FacetKey = (typeof FACETS)[number]['key'];
 const FACET_KEYS = new Set<string>(FACETS.map((facet) => facet.key));
 
 /**
- * A claim in its article's record of the quick index (`quickRecords` in searchRecords.ts), as the page reads it
- * from the record's `claimList` meta: what its result shows, and where its words are in the record's content
- * (from `start`, its quote's `quoteWords`, then its summary's `summaryWords`).
+ * A claim in its article's record (`articleRecord` in searchRecords.ts), as the page reads it from the record's
+ * `claimList` meta: what its result shows, the values it holds of the `by` and `about` facets, and where its
+ * words are in the record's content (from `start`, its quote's `quoteWords`, then its summary's `summaryWords`).
  */
-export interface QuickClaim {
+export interface ClaimInRecord {
   /** The claim card's id on the article page (`#claim-…`). */
   anchor: string;
   number: number;
@@ -36,6 +41,8 @@ export interface QuickClaim {
   through?: string;
   speaker?: string;
   about: string;
+  /** Its facet values (the labels the record's filters use): claimant and party spoken for; parties claimed about. */
+  facets: { by: string[]; about: string[] };
   start: number;
   quoteWords: number;
   summaryWords: number;
@@ -121,6 +128,40 @@ export function wordPieces(content: string, from: number, count: number, locatio
     pieces.push({ text: word, mark: matched.has(i) });
   });
   return merge(pieces);
+}
+
+/**
+ * What an article's record shows as results. Its claims that hold every facet chosen (`by`, `about`, `kind`; any
+ * value of each) and, when words were searched, a matched word; if none holds a matched word but a claim facet
+ * was chosen, every claim that holds the facets (the words are elsewhere in the article: its warnings, say, in
+ * an article that names the dam searched for). Then the article itself when the `type` facet asks for articles,
+ * when the words matched its own text (no `type` chosen), or when no claim is shown (Pagefind found the record:
+ * it is never dropped). The record's own filters already hold for all of them.
+ */
+export function articleResults(
+  claims: readonly ClaimInRecord[],
+  {
+    textWords,
+    locations,
+    searched,
+    filters,
+  }: { textWords: number; locations: readonly number[]; searched: boolean; filters: SearchState['filters'] },
+): { claims: ClaimInRecord[]; article: boolean } {
+  const hit = (from: number, to: number) => locations.some((location) => location >= from && location < to);
+  const anyOf = (chosen: readonly string[] | undefined, values: readonly string[]) =>
+    !chosen?.length || chosen.some((value) => values.includes(value));
+  const types = filters.type ?? [];
+  const faceted =
+    types.length === 0 || types.includes('claim')
+      ? claims.filter(
+          (claim) => anyOf(filters.by, claim.facets.by) && anyOf(filters.about, claim.facets.about) && anyOf(filters.kind, [claim.kind]),
+        )
+      : [];
+  const matched = searched ? faceted.filter((claim) => hit(claim.start, claim.start + claim.quoteWords + claim.summaryWords)) : faceted;
+  const claimFacetChosen = [filters.by, filters.about, filters.kind].some((values) => values?.length);
+  const shown = matched.length === 0 && claimFacetChosen ? faceted : matched;
+  const article = types.includes('article') || shown.length === 0 || (searched && types.length === 0 && hit(0, textWords));
+  return { claims: shown, article };
 }
 
 /** Joins neighbouring pieces that are both marked or both not. */

@@ -1,12 +1,12 @@
 import { quoteSpans } from '../schemas/claim.ts';
-import type { ClaimRef, IndexedArticle, PartyEntry, ReferenceIndex } from './referenceIndex.ts';
-import { type FacetKey, type QuickClaim, type ResultType, WORD_SEPARATORS } from './searchQuery.ts';
+import type { IndexedArticle, PartyEntry, ReferenceIndex } from './referenceIndex.ts';
+import { type ClaimInRecord, type FacetKey, type RecordType, WORD_SEPARATORS } from './searchQuery.ts';
 import { claimAnchor, sitePaths } from './urls.ts';
 
-export { FACETS, type QuickClaim, RESULT_TYPES, WORD_SEPARATORS } from './searchQuery.ts';
+export { type ClaimInRecord, FACETS, RESULT_TYPES, WORD_SEPARATORS } from './searchQuery.ts';
 
 /**
- * How the reference becomes Pagefind records: one per claim, one per article, one per party.
+ * How the reference becomes Pagefind records: one per article (its claims inside it) and one per party.
  * Pure: the search integration hands these to Pagefind's `addCustomRecord`, and the search page's
  * script reads back the `meta` and `filters` named here.
  */
@@ -22,8 +22,8 @@ export interface SearchRecord {
   filters: Partial<Record<FacetKey, string[]>>;
 }
 
-/** Every value is a string: Pagefind's meta is a string map. A claim has no title: its summary is in its content. */
-export type SearchMeta = { type: ResultType; title?: string } & Record<string, string>;
+/** Every value is a string: Pagefind's meta is a string map. */
+export type SearchMeta = { type: RecordType; title?: string } & Record<string, string>;
 
 /** Joins the spans of a quote as the claim cards do. */
 export const QUOTE_JOINER = ' … ';
@@ -54,46 +54,6 @@ export function facetLabels(index: ReferenceIndex): { party: (id: string) => str
 /** Spaces, line breaks and invisible separators collapsed: one line of text. */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** One record for a claim: its quote first, then its summary, speaker and parties. */
-export function claimRecord(ref: ClaimRef, labels: ReturnType<typeof facetLabels>): SearchRecord {
-  const { claim } = ref;
-  const quote = oneLine(quoteSpans(claim).join(QUOTE_JOINER));
-  const summary = oneLine(claim.summary);
-  const by = [ref.claimant.id, ...(ref.speaksFor ? [ref.speaksFor.id] : [])];
-  const about = ref.about.map((party) => party.id);
-  const names = [ref.claimant.name, ref.speaksFor?.name, ...ref.about.map((party) => party.name), ref.reporter?.name];
-  return {
-    url: `${sitePaths('/').claimOnArticle(ref.articleSlug, claim.id)}`,
-    // The quote first, then the summary: the first `quoteWords` positions of the content are the quote's, the
-    // next `summaryWords` the summary's, so the page can mark the matched words in both.
-    content: [quote, summary, claim.speaker, claim.channel, ...names].filter(Boolean).join('\n'),
-    language: 'en',
-    // The quote and summary are in the content only (the page reads them back by word counts), not again in the
-    // meta: every result the page shows fetches its record's fragment, and the text once is half its bytes.
-    meta: {
-      type: 'claim',
-      number: String(ref.number),
-      kind: claim.kind,
-      by: ref.claimant.name,
-      ...(ref.speaksFor ? { through: ref.speaksFor.name } : {}),
-      about: ref.about.map((party) => party.name).join(', '),
-      ...(claim.speaker ? { speaker: claim.speaker } : {}),
-      ...(ref.reporter ? { reportedBy: ref.reporter.name } : {}),
-      ...(claim.date ? { date: claim.date } : {}),
-      quoteWords: String(quote.split(WORD_SEPARATORS).length),
-      summaryWords: String(summary.split(WORD_SEPARATORS).length),
-      article: ref.articleTitle,
-    },
-    filters: {
-      type: ['claim'],
-      by: by.map(labels.party),
-      about: about.map(labels.party),
-      kind: [claim.kind],
-      article: [labels.article(ref.articleSlug)],
-    },
-  };
-}
-
 /** An article's title, standfirst and text, a line each. */
 function articleText(article: IndexedArticle): string {
   const { data } = article;
@@ -112,27 +72,6 @@ function articleMeta(article: IndexedArticle): SearchMeta {
     ...(source ? { source } : {}),
     claims: String(article.claims.length),
     parties: String(data.parties.length),
-  };
-}
-
-/** One record for an article: its title, standfirst and whole text; its filters are its claims' parties. */
-export function articleRecord(article: IndexedArticle, labels: ReturnType<typeof facetLabels>): SearchRecord {
-  const by = new Set<string>();
-  for (const ref of article.claims) {
-    by.add(ref.claimant.id);
-    if (ref.speaksFor) by.add(ref.speaksFor.id);
-  }
-  return {
-    url: sitePaths('/').article(article.slug),
-    content: articleText(article),
-    language: 'en',
-    meta: articleMeta(article),
-    filters: {
-      type: ['article'],
-      by: [...by].map(labels.party),
-      about: [...article.claimsAboutParty.keys()].map(labels.party),
-      article: [labels.article(article.slug)],
-    },
   };
 }
 
@@ -162,33 +101,34 @@ export function partyRecord(party: PartyEntry, labels: ReturnType<typeof facetLa
   };
 }
 
-/** Every record of the site, in a stable order (articles by title, their claims in reading order, then parties by name). */
-export function searchRecords(index: ReferenceIndex): SearchRecord[] {
-  const labels = facetLabels(index);
-  return [
-    ...index.articles.flatMap((article) => [articleRecord(article, labels), ...article.claims.map((ref) => claimRecord(ref, labels))]),
-    ...index.parties.map((party) => partyRecord(party, labels)),
-  ];
-}
-
 /** Words of a line as Pagefind counts them (its positions), for a one-line, trimmed text. */
 const wordCount = (text: string) => text.split(WORD_SEPARATORS).length;
 
 /**
- * One record for an article in the quick index: its text, then each claim's quote and summary, a line each;
- * `meta.textWords` says where its own text ends and `meta.claimList` (JSON of `QuickClaim[]`) where each
- * claim is, so the page shows every claim the words matched as its own result.
+ * One record for an article: its title, standfirst and text, then each claim's quote and summary, a line each.
+ * `meta.textWords` says where its own text ends and `meta.claimList` (JSON of `ClaimInRecord[]`) where each claim
+ * is and which facet values it holds, so the page shows every claim the words and filters matched as its own
+ * result. Its filters are its claims' (every claimant, party spoken for, party claimed about and kind).
  */
-export function articleQuickRecord(article: IndexedArticle): QuickRecord {
+export function articleRecord(article: IndexedArticle, labels: ReturnType<typeof facetLabels>): SearchRecord {
   const text = articleText(article);
   const lines = [text];
-  let words = wordCount(text);
-  const claims: QuickClaim[] = article.claims.map((ref) => {
+  const textWords = wordCount(text);
+  let words = textWords;
+  const by = new Set<string>();
+  const about = new Set<string>();
+  const kinds = new Set<string>();
+  const claims: ClaimInRecord[] = article.claims.map((ref) => {
     const { claim } = ref;
     const quote = oneLine(quoteSpans(claim).join(QUOTE_JOINER));
     const summary = oneLine(claim.summary);
     lines.push(quote, summary);
-    const placed: QuickClaim = {
+    const claimBy = [ref.claimant.id, ...(ref.speaksFor ? [ref.speaksFor.id] : [])].map(labels.party);
+    const claimAbout = ref.about.map((party) => labels.party(party.id));
+    for (const label of claimBy) by.add(label);
+    for (const label of claimAbout) about.add(label);
+    kinds.add(claim.kind);
+    const placed: ClaimInRecord = {
       anchor: claimAnchor(claim.id),
       number: ref.number,
       kind: claim.kind,
@@ -196,6 +136,7 @@ export function articleQuickRecord(article: IndexedArticle): QuickRecord {
       ...(ref.speaksFor ? { through: ref.speaksFor.name } : {}),
       ...(claim.speaker ? { speaker: claim.speaker } : {}),
       about: ref.about.map((party) => party.name).join(', '),
+      facets: { by: claimBy, about: claimAbout },
       start: words,
       quoteWords: wordCount(quote),
       summaryWords: wordCount(summary),
@@ -207,44 +148,24 @@ export function articleQuickRecord(article: IndexedArticle): QuickRecord {
     url: sitePaths('/').article(article.slug),
     content: lines.join('\n'),
     language: 'en',
-    meta: { ...articleMeta(article), textWords: String(wordCount(text)), claimList: JSON.stringify(claims) },
+    meta: { ...articleMeta(article), textWords: String(textWords), claimList: JSON.stringify(claims) },
+    filters: {
+      // Every article has claims (the gate refuses one without): its record shows claims and the article.
+      type: ['article', 'claim'],
+      by: [...by],
+      about: [...about],
+      kind: [...kinds],
+      article: [labels.article(article.slug)],
+    },
   };
 }
 
-/** A record of the quick index: no filters (the facets come from the claims index, `searchRecords`). */
-export type QuickRecord = Omit<SearchRecord, 'filters'>;
-
 /**
- * The quick index a first search uses: one record per article (its claims inside it) and one per party, about
- * 1,060 records at 1,000 articles against 21,067 in `searchRecords`. Pagefind's page table, which every search
- * loads first, grows with the records; the claims index, with a record and filters per claim, is loaded only
- * for the facets.
+ * The search index's records, in a stable order: one per article (its claims inside it: articles by title, their
+ * claims in reading order), then one per party by name. About 1,060 records at 1,000 articles: a record per claim
+ * (21,067) cost Pagefind 12 s of CPU at build time, and each search loads a page table that grows with the records.
  */
-export function quickRecords(index: ReferenceIndex): QuickRecord[] {
+export function searchRecords(index: ReferenceIndex): SearchRecord[] {
   const labels = facetLabels(index);
-  return [
-    ...index.articles.map(articleQuickRecord),
-    ...index.parties.map((party) => {
-      const { filters: _filters, ...record } = partyRecord(party, labels);
-      return record;
-    }),
-  ];
+  return [...index.articles.map((article) => articleRecord(article, labels)), ...index.parties.map((party) => partyRecord(party, labels))];
 }
-
-/** How many records `searchRecords` makes, without making them: one per article, per claim and per party. */
-export function searchRecordCount(index: ReferenceIndex): number {
-  return index.articles.reduce((count, article) => count + 1 + article.claims.length, 0) + index.parties.length;
-}
-
-/**
- * The folders of the claims index's parts, under the search bundle's: `claims/`, then `claims-2/`, `claims-3/`…,
- * one per `perPart` records in their order. Pagefind adds a record in a time that grows with the records already in
- * its index (21,067 records took 5.6 s, 210,067 took 914 s), so a large site's claims index is built in parts; the
- * search page merges them into the first (Pagefind's `mergeIndex`).
- */
-export function claimsIndexFolders(records: number, perPart: number): string[] {
-  return Array.from({ length: Math.max(1, Math.ceil(records / perPart)) }, (_, i) => claimsIndexFolder(i));
-}
-
-/** The folder of the claims index's part `i` (from 0). */
-export const claimsIndexFolder = (i: number): string => (i === 0 ? 'claims' : `claims-${i + 1}`);

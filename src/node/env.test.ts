@@ -10,7 +10,6 @@ describe('readEnv', () => {
       cacheDir: './node_modules/.astro',
       markdown: 'unified',
       chromiumPath: '/usr/bin/chromium',
-      searchShardRecords: 25_000,
       ci: false,
     });
   });
@@ -23,7 +22,6 @@ describe('readEnv', () => {
       cacheDir: '/tmp/cache',
       markdown: 'satteri',
       chromiumPath: '/opt/chromium',
-      searchShardRecords: 40,
     } as const;
     expect(envFor(settings)).toEqual({
       SITE_URL: 'https://standpoint.example',
@@ -32,7 +30,6 @@ describe('readEnv', () => {
       STANDPOINT_CACHE_DIR: '/tmp/cache',
       STANDPOINT_MARKDOWN: 'satteri',
       CHROMIUM_PATH: '/opt/chromium',
-      STANDPOINT_SEARCH_SHARD_RECORDS: '40',
     });
     expect(readEnv({ ...envFor(settings), CI: 'true' })).toEqual({ ...settings, ci: true });
   });
@@ -43,13 +40,5 @@ describe('readEnv', () => {
       markdown: 'unified',
     });
     expect(articlesDir({ STANDPOINT_ARTICLES: 'tests/fixtures/articles' })).toBe('tests/fixtures/articles');
-  });
-
-  it('stops on a count that is not a whole number from 1 up, naming the variable', () => {
-    for (const value of ['0', '-5', '2.5', 'many', '1e3']) {
-      expect(() => readEnv({ STANDPOINT_SEARCH_SHARD_RECORDS: value })).toThrow(
-        `STANDPOINT_SEARCH_SHARD_RECORDS must be a whole number from 1 up; it is "${value}"`,
-      );
-    }
   });
 });

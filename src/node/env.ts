@@ -19,12 +19,7 @@ const NAMES = {
   markdown: 'STANDPOINT_MARKDOWN',
   /** Debian's Chromium, for the browser tests and the benchmarks. */
   chromiumPath: 'CHROMIUM_PATH',
-  /** At most this many records in one part of the search's claims index (see `integrations/search.ts`). */
-  searchShardRecords: 'STANDPOINT_SEARCH_SHARD_RECORDS',
 } as const;
-
-/** Records per part of the claims index: one part up to about 1,200 articles of 20 claims. */
-export const DEFAULT_SEARCH_SHARD_RECORDS = 25_000;
 
 export interface Settings {
   siteUrl: string;
@@ -33,7 +28,6 @@ export interface Settings {
   cacheDir: string;
   markdown: 'unified' | 'satteri';
   chromiumPath: string;
-  searchShardRecords: number;
   /** Under CI (`CI` set): a missing browser fails the browser suite instead of skipping it. */
   ci: boolean;
 }
@@ -47,16 +41,8 @@ export function readEnv(env: Environment = process.env): Settings {
     cacheDir: env[NAMES.cacheDir] || './node_modules/.astro',
     markdown: env[NAMES.markdown] === 'satteri' ? 'satteri' : 'unified',
     chromiumPath: env[NAMES.chromiumPath] || '/usr/bin/chromium',
-    searchShardRecords: wholeNumber(NAMES.searchShardRecords, env[NAMES.searchShardRecords]) ?? DEFAULT_SEARCH_SHARD_RECORDS,
     ci: Boolean(env.CI),
   };
-}
-
-/** A variable holding a count: unset or empty is undefined; anything but a whole number from 1 up stops with its name. */
-function wholeNumber(name: string, value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  if (!/^[1-9]\d*$/.test(value.trim())) throw new Error(`${name} must be a whole number from 1 up; it is "${value}"`);
-  return Number(value);
 }
 
 /** The variables that give a child process (a build, a script) these settings. */

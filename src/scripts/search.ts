@@ -2,18 +2,10 @@
 // keeps the query and filters in the address, and builds every result with createElement and textContent:
 // no text from the index or the query is ever parsed as HTML.
 import { FACETS, type FacetKey, pagefindFilters, parseState, type SearchState, searchTerm, stateToSearch } from '../lib/searchQuery.ts';
-import {
-  element,
-  type PagefindIndex,
-  type PagefindModule,
-  type PagefindResponse,
-  type PagefindResultData,
-  render,
-  renderQuick,
-} from './searchResults.ts';
+import { element, type PagefindModule, type PagefindResponse, renderRecord } from './searchResults.ts';
 
-/** Results shown at a time: claims index results, or quick index records (an article and the claims in it that matched). */
-const PAGE_SIZE = { claims: 20, quick: 10 };
+/** Records shown at a time: an article (with the claims in it that matched) or a party. */
+const PAGE_SIZE = 10;
 /** noWorker: Pagefind runs on this page's thread (one request less, no policy for a worker). */
 const PAGEFIND_OPTIONS = { baseUrl: '/', noWorker: true };
 /** Facet values shown before "Show all". */
@@ -29,16 +21,16 @@ const more = form.querySelector<HTMLButtonElement>('[data-more]')!;
 const clear = form.querySelector<HTMLButtonElement>('[data-clear]')!;
 const openFacets = form.querySelector<HTMLButtonElement>('[data-facets-open]')!;
 const facetsHeading = form.querySelector<HTMLElement>('#facets-heading')!;
+const facetsHint = form.querySelector<HTMLElement>('[data-facets-hint]')!;
 
 let state: SearchState = parseState(location.search);
 type Result = PagefindResponse['results'][number];
 let remaining: Result[] = [];
-/** How the results of the current search become items: one per claims index result, or several per quick one. */
-let toItems: (data: PagefindResultData) => HTMLLIElement[] = (data) => [render(data)];
-let pageSize = PAGE_SIZE.claims;
+/** What the current search asked: its results' items depend on it (`renderRecord`). */
+let asked: Pick<SearchState, 'filters'> & { searched: boolean } = { searched: false, filters: {} };
 /**
- * Whether searches go to the claims index (a record per claim, with the facets and their counts): once the reader
- * asks for the facets or the address has a filter. Until then the quick index answers, a fraction of the bytes.
+ * Whether the facets are shown, with their counts: once the reader asks for them or the address has a filter.
+ * Until then a search loads none of the index's filter files.
  */
 let facetsWanted = Object.keys(state.filters).length > 0;
 /** Facets whose every value the reader asked to see. */
@@ -47,9 +39,9 @@ const expanded = new Set<FacetKey>();
 let generation = 0;
 
 async function showMore(current: number): Promise<void> {
-  const next = remaining.slice(0, pageSize);
-  remaining = remaining.slice(pageSize);
-  const items = await Promise.all(next.map(async (result) => toItems(await result.data())));
+  const next = remaining.slice(0, PAGE_SIZE);
+  remaining = remaining.slice(PAGE_SIZE);
+  const items = await Promise.all(next.map(async (result) => renderRecord(await result.data(), asked)));
   if (current !== generation) return;
   list.append(...items.flat());
   more.hidden = remaining.length === 0;
@@ -109,28 +101,8 @@ function quoted(q: string): string {
   return `“${q}”`;
 }
 
-/**
- * The claims index, loaded once the reader asks for the facets (or the address has a filter), with its filters.
- * It starts only once the quick index is ready: pagefind.js keeps one WebAssembly instance per page, and when
- * two indexes load it at once the later load replaces the instance the earlier index's data lives in (its
- * searches then find nothing, or crash with "unreachable"). The quick index has no filters, so asking for
- * them does nothing but wait for it.
- */
-let claimsIndex: Promise<{ index: PagefindIndex; counts: PagefindResponse['filters'] }> | undefined;
-function loadClaims(pagefind: PagefindModule): Promise<{ index: PagefindIndex; counts: PagefindResponse['filters'] }> {
-  claimsIndex ??= (async () => {
-    await pagefind.filters();
-    const index = pagefind.createInstance({ ...PAGEFIND_OPTIONS, basePath: form.dataset.pagefindClaims });
-    await index.init();
-    // A large site's claims index is in parts: the later ones are merged into the first, whose WebAssembly they share.
-    const merged = (form.dataset.pagefindClaimsMerged ?? '').split(' ').filter(Boolean);
-    // Each part has options of its own: without `baseUrl`, a part's results would link under its folder's path.
-    await Promise.all(merged.map((folder) => index.mergeIndex(folder, { baseUrl: PAGEFIND_OPTIONS.baseUrl })));
-    // Pagefind returns no counts with a search until its filters are loaded.
-    return { index, counts: await index.filters() };
-  })();
-  return claimsIndex;
-}
+/** The facets' values and their counts over the whole index, loaded once (Pagefind then counts every search's too). */
+let allCounts: Promise<PagefindResponse['filters']> | undefined;
 
 /** Runs the search in `state`, renders results and facets, and says what happened in the live region. */
 async function run(pagefind: PagefindModule): Promise<void> {
@@ -140,22 +112,23 @@ async function run(pagefind: PagefindModule): Promise<void> {
   const filtering = Object.keys(filters).length > 0;
   facetsWanted ||= filtering;
   openFacets.hidden = facetsWanted;
-  const claims = facetsWanted ? await loadClaims(pagefind) : undefined;
+  facetsHint.hidden = !facetsWanted;
+  const counts = facetsWanted ? await (allCounts ??= pagefind.filters()) : undefined;
   if (current !== generation) return;
   if (term === '' && !filtering) {
     list.replaceChildren();
     more.hidden = true;
     remaining = [];
-    if (claims) renderFacets(claims.counts);
+    if (counts) renderFacets(counts);
     status.textContent = 'Type words to search every claim, quote, article and party, or choose a filter.';
     return;
   }
-  const response = await (claims ? claims.index.search(term === '' ? null : term, { filters }) : pagefind.search(term));
+  const response = await pagefind.search(term === '' ? null : term, { filters });
   if (current !== generation) return;
   list.replaceChildren();
   remaining = response.results;
-  [toItems, pageSize] = claims ? [(data) => [render(data)], PAGE_SIZE.claims] : [renderQuick, PAGE_SIZE.quick];
-  if (claims) renderFacets(response.filters);
+  asked = { searched: term !== '', filters: state.filters };
+  if (counts) renderFacets(response.filters);
   await showMore(current);
   if (current !== generation) return;
   const total = response.results.length;
@@ -163,9 +136,8 @@ async function run(pagefind: PagefindModule): Promise<void> {
     term === '' ? 'with these filters' : `for ${quoted(term)}${cut ? ` (only the first ${term.length} characters were searched)` : ''}`;
   const narrowed = filtering && term !== '' ? ', with these filters' : '';
   if (total === 0) status.textContent = `No results ${what}${narrowed}. Try other words${filtering ? ' or clear the filters' : ''}.`;
-  else if (claims) status.textContent = `${total} ${total === 1 ? 'result' : 'results'} ${what}${narrowed}.`;
-  // A quick index result is an article (with the claims in it that matched) or a party.
-  else status.textContent = `Found in ${total} ${total === 1 ? 'article or party' : 'articles and parties'} ${what}.`;
+  // A result is an article (shown with the claims in it that matched) or a party.
+  else status.textContent = `Found in ${total} ${total === 1 ? 'article or party' : 'articles and parties'} ${what}${narrowed}.`;
 }
 
 /** Reads the form into `state` and puts it in the address (replacing the entry while typing). */

@@ -1,6 +1,6 @@
 // The search page's results, built with createElement and textContent: no text from the index or the
 // query is ever parsed as HTML. Used by `search.ts`, the page's script.
-import { excerptPieces, type QuickClaim, type TextPiece, wordPieces } from '../lib/searchQuery.ts';
+import { articleResults, type ClaimInRecord, excerptPieces, type SearchState, type TextPiece, wordPieces } from '../lib/searchQuery.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -14,17 +14,13 @@ export interface PagefindResponse {
   filters: Record<string, Record<string, number>>;
   totalFilters: Record<string, Record<string, number>>;
 }
-/** An index: Pagefind's module (the quick index, beside `pagefind.js`) or an instance it creates (the claims index). */
-export interface PagefindIndex {
-  init(): Promise<void>;
-  /** Adds another index's results and filters to this one's (it loads no WebAssembly of its own). */
-  mergeIndex(basePath: string, options?: { baseUrl?: string }): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-export interface PagefindModule extends PagefindIndex {
+/** Pagefind's module (`pagefind.js`, the index beside it), as the page uses it. */
+export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
-  createInstance(options: Record<string, unknown>): PagefindIndex;
+  init(): Promise<void>;
+  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<PagefindResponse>;
+  /** Every facet value with its count of records; once called, searches return their counts too. */
+  filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 /** The site's base path, from the search form. */
@@ -81,44 +77,31 @@ function claimCard(card: ClaimCard): HTMLLIElement {
   return item;
 }
 
-/** A result of the claims index: the record's content starts with the quote, then the summary (the meta counts their words). */
-function renderClaim(data: PagefindResultData): HTMLLIElement {
-  const { meta } = data;
-  const quoteWords = Number(meta.quoteWords);
-  return claimCard({
-    url: data.url,
-    number: meta.number ?? '',
-    kind: meta.kind ?? '',
-    article: meta.article ?? '',
-    by: meta.by ?? '',
-    through: meta.through,
-    speaker: meta.speaker,
-    about: meta.about ?? '',
-    quote: wordPieces(data.content, 0, quoteWords, data.locations),
-    summary: wordPieces(data.content, quoteWords, Number(meta.summaryWords), data.locations),
-  });
-}
-
 /**
- * A result of the quick index: an article's record holds its text, then each claim's quote and summary. Each
- * claim with a matched word is its own item, then the article if its own text matched (or no claim did).
+ * The items of one result: an article's record holds its text, then each claim's quote and summary; each claim
+ * the words and the filters matched is an item of its own, then the article (`articleResults` says which).
  */
-export function renderQuick(data: PagefindResultData): HTMLLIElement[] {
-  if (data.meta.type !== 'article') return [render(data)];
-  const claims = JSON.parse(data.meta.claimList ?? '[]') as QuickClaim[];
-  const hit = (from: number, to: number) => data.locations.some((location) => location >= from && location < to);
-  const items = claims
-    .filter((claim) => hit(claim.start, claim.start + claim.quoteWords + claim.summaryWords))
-    .map((claim) =>
-      claimCard({
-        ...claim,
-        url: `${data.url}#${claim.anchor}`,
-        article: data.meta.title ?? '',
-        quote: wordPieces(data.content, claim.start, claim.quoteWords, data.locations),
-        summary: wordPieces(data.content, claim.start + claim.quoteWords, claim.summaryWords, data.locations),
-      }),
-    );
-  if (items.length === 0 || hit(0, Number(data.meta.textWords))) items.push(renderArticle(data));
+export function renderRecord(
+  data: PagefindResultData,
+  { searched, filters }: { searched: boolean; filters: SearchState['filters'] },
+): HTMLLIElement[] {
+  if (data.meta.type !== 'article') return [renderParty(data)];
+  const shown = articleResults(JSON.parse(data.meta.claimList ?? '[]') as ClaimInRecord[], {
+    textWords: Number(data.meta.textWords),
+    locations: data.locations,
+    searched,
+    filters,
+  });
+  const items = shown.claims.map((claim) =>
+    claimCard({
+      ...claim,
+      url: `${data.url}#${claim.anchor}`,
+      article: data.meta.title ?? '',
+      quote: wordPieces(data.content, claim.start, claim.quoteWords, data.locations),
+      summary: wordPieces(data.content, claim.start + claim.quoteWords, claim.summaryWords, data.locations),
+    }),
+  );
+  if (shown.article) items.push(renderArticle(data));
   return items;
 }
 
@@ -156,11 +139,3 @@ function renderParty(data: PagefindResultData): HTMLLIElement {
   item.append(heading, facts);
   return item;
 }
-
-export function render(data: PagefindResultData): HTMLLIElement {
-  if (data.meta.type === 'claim') return renderClaim(data);
-  if (data.meta.type === 'party') return renderParty(data);
-  return renderArticle(data);
-}
-
-/** Loads and appends the next page of results. */
