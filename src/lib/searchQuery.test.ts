@@ -73,7 +73,8 @@ describe('highlighted text as pieces', () => {
 });
 
 describe('what an article’s record shows', () => {
-  // An article's record: its text is words 0–9, then claim 1 (words 10–14), claim 2 (15–19), claim 3 (20–24).
+  // An article's record: its text is words 0–9, then claim 1 (words 10–14: quote, summary, names), claim 2
+  // (15–19), claim 3 (20–24).
   const claim = (number: number, kind: string, by: string[], about: string[]): ClaimInRecord => ({
     anchor: `claim-${number}`,
     number,
@@ -82,8 +83,9 @@ describe('what an article’s record shows', () => {
     about: about.join(', '),
     facets: { by, about },
     start: 5 + number * 5,
-    quoteWords: 3,
+    quoteWords: 2,
     summaryWords: 2,
+    nameWords: 1,
   });
   const claims = [
     claim(1, 'warn', ['Veloria'], ['Kestran']),
@@ -111,21 +113,36 @@ describe('what an article’s record shows', () => {
     // The words in no claim that holds the facets (in the text, or in another claim): every claim that holds them.
     expect(shown([3], { kind: ['warn'] })).toEqual({ claims: [1, 3], article: true });
     expect(shown([16], { kind: ['warn'] })).toEqual({ claims: [1, 3], article: false });
-    // The article facet is the record's own: every claim holds it.
-    expect(shown([], { article: ['Anything'] })).toEqual({ claims: [1, 2, 3], article: false });
+  });
+
+  it('finds a claim by its names too (its speaker, channel and parties, after its summary)', () => {
+    expect(shown([14], {})).toEqual({ claims: [1], article: false });
+    expect(shown([19], {})).toEqual({ claims: [2], article: false });
+  });
+
+  it('shows the article found by its own filters, and not by the claim facets, when no words were searched', () => {
+    // The article facet is the record's own: every claim holds it, and the article is shown too.
+    expect(shown([], { article: ['Anything'] })).toEqual({ claims: [1, 2, 3], article: true });
+    expect(shown([], { by: ['Veloria'] })).toEqual({ claims: [1], article: false });
+    // Searched, and no word matched (Pagefind would not return it): nothing but the article.
+    expect(shown([], {}, true)).toEqual({ claims: [], article: true });
   });
 
   it('follows the type facet: claims, the article, or both', () => {
     expect(shown([12, 3], { type: ['claim'] })).toEqual({ claims: [1], article: false });
     expect(shown([12, 3], { type: ['article'] })).toEqual({ claims: [], article: true });
     expect(shown([12], { type: ['article', 'claim'] })).toEqual({ claims: [1], article: true });
+    expect(shown([12], { type: ['claim', 'party'] })).toEqual({ claims: [1], article: false });
+    expect(shown([12], { type: ['article'], kind: ['warn'] })).toEqual({ claims: [], article: true });
+    // Claims alone, and the words only in the text: every claim (of the facets chosen), not the article.
+    expect(shown([3], { type: ['claim'] })).toEqual({ claims: [1, 2, 3], article: false });
+    expect(shown([3], { type: ['claim'], kind: ['deny'] })).toEqual({ claims: [2], article: false });
   });
 
   it('never shows nothing for a record Pagefind found: the article, when no claim is left', () => {
     // Pagefind's filters hold for the article (a claim by Ilse Marrow, a claim of kind warn); no one claim holds both.
     expect(shown([12], { by: ['Ilse Marrow'], kind: ['warn'] })).toEqual({ claims: [], article: true });
     expect(shown([], { type: ['claim'], by: ['Nobody'] })).toEqual({ claims: [], article: true });
-    expect(shown([3], { type: ['claim'] })).toEqual({ claims: [], article: true });
     expect(articleResults([], { textWords: 10, locations: [], searched: false, filters: {} })).toEqual({ claims: [], article: true });
   });
 });

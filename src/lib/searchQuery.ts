@@ -30,7 +30,8 @@ const FACET_KEYS = new Set<string>(FACETS.map((facet) => facet.key));
 /**
  * A claim in its article's record (`articleRecord` in searchRecords.ts), as the page reads it from the record's
  * `claimList` meta: what its result shows, the values it holds of the `by` and `about` facets, and where its
- * words are in the record's content (from `start`, its quote's `quoteWords`, then its summary's `summaryWords`).
+ * words are in the record's content (from `start`, its quote's `quoteWords`, its summary's `summaryWords`, then
+ * the `nameWords` of its speaker, channel and parties).
  */
 export interface ClaimInRecord {
   /** The claim card's id on the article page (`#claim-…`). */
@@ -46,6 +47,7 @@ export interface ClaimInRecord {
   start: number;
   quoteWords: number;
   summaryWords: number;
+  nameWords: number;
 }
 
 /** The words Pagefind counts as one position in a record (its `word_separators`), so that `locations` map onto them. */
@@ -115,9 +117,9 @@ export function excerptPieces(excerpt: string): TextPiece[] {
 }
 
 /**
- * Words `from` to `from + count` of a record's content, with the words Pagefind matched marked: a claim's
- * content is its quote (`quoteWords` words) then its summary (`summaryWords`), and `locations` are the
- * matched word positions in that content.
+ * Words `from` to `from + count` of a record's content, with the words Pagefind matched marked: a claim's quote
+ * or summary, placed in its article's record (`ClaimInRecord`); `locations` are the matched word positions in
+ * the whole content.
  */
 export function wordPieces(content: string, from: number, count: number, locations: readonly number[]): TextPiece[] {
   const words = content.split(WORD_SEPARATORS).slice(from, from + count);
@@ -133,10 +135,11 @@ export function wordPieces(content: string, from: number, count: number, locatio
 /**
  * What an article's record shows as results. Its claims that hold every facet chosen (`by`, `about`, `kind`; any
  * value of each) and, when words were searched, a matched word; if none holds a matched word but a claim facet
- * was chosen, every claim that holds the facets (the words are elsewhere in the article: its warnings, say, in
- * an article that names the dam searched for). Then the article itself when the `type` facet asks for articles,
- * when the words matched its own text (no `type` chosen), or when no claim is shown (Pagefind found the record:
- * it is never dropped). The record's own filters already hold for all of them.
+ * or the claims alone (`type=claim`) were chosen, every claim that holds the facets (the words are elsewhere in
+ * the article: its warnings, say, in an article that names the dam searched for). Then the article itself when
+ * the `type` facet asks for articles, when no `type` is chosen and the words matched its own text (or, without
+ * words, no claim facet narrows it: it is found by its own filters, `article=…`), or when no claim is shown
+ * (Pagefind found the record: it is never dropped). The record's own filters already hold for all of them.
  */
 export function articleResults(
   claims: readonly ClaimInRecord[],
@@ -157,10 +160,14 @@ export function articleResults(
           (claim) => anyOf(filters.by, claim.facets.by) && anyOf(filters.about, claim.facets.about) && anyOf(filters.kind, [claim.kind]),
         )
       : [];
-  const matched = searched ? faceted.filter((claim) => hit(claim.start, claim.start + claim.quoteWords + claim.summaryWords)) : faceted;
+  const matched = searched
+    ? faceted.filter((claim) => hit(claim.start, claim.start + claim.quoteWords + claim.summaryWords + claim.nameWords))
+    : faceted;
   const claimFacetChosen = [filters.by, filters.about, filters.kind].some((values) => values?.length);
-  const shown = matched.length === 0 && claimFacetChosen ? faceted : matched;
-  const article = types.includes('article') || shown.length === 0 || (searched && types.length === 0 && hit(0, textWords));
+  const claimsOnly = types.includes('claim') && !types.includes('article');
+  const shown = matched.length === 0 && (claimFacetChosen || claimsOnly) ? faceted : matched;
+  const article =
+    types.includes('article') || shown.length === 0 || (types.length === 0 && (searched ? hit(0, textWords) : !claimFacetChosen));
   return { claims: shown, article };
 }
 

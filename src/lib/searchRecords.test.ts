@@ -3,6 +3,7 @@ import { validSource } from '../../tests/fixtures/articleSource.ts';
 import { buildReferenceIndex } from './referenceIndex.ts';
 import { type ClaimInRecord, searchRecords, WORD_SEPARATORS, type SearchRecord } from './searchRecords.ts';
 import { type ArticleSource, checkArticles } from './checkArticles.ts';
+import { runContentCheck } from '../node/runContentCheck.ts';
 
 function index(...sources: ArticleSource[]) {
   const result = checkArticles(sources);
@@ -72,18 +73,29 @@ describe('searchRecords', () => {
     expect(words.slice(0, Number(article.meta.textWords)).join(' ')).toBe(
       'Border talks Talks at the border. The spokesperson said talks resumed, adding that Kabul was consulted. A Pakistan newspaper disagreed.',
     );
-    const at = (claim: ClaimInRecord) => ({
-      quote: words.slice(claim.start, claim.start + claim.quoteWords).join(' '),
-      summary: words.slice(claim.start + claim.quoteWords, claim.start + claim.quoteWords + claim.summaryWords).join(' '),
-    });
-    // A quote's spans joined as the claim cards join them.
+    const at = (claim: ClaimInRecord) => {
+      const summaryFrom = claim.start + claim.quoteWords;
+      const namesFrom = summaryFrom + claim.summaryWords;
+      return {
+        quote: words.slice(claim.start, summaryFrom).join(' '),
+        summary: words.slice(summaryFrom, namesFrom).join(' '),
+        names: words.slice(namesFrom, namesFrom + claim.nameWords).join(' '),
+      };
+    };
+    // A quote's spans joined as the claim cards join them; the names of its claimant, the party it speaks for and
+    // the parties it is about after its summary.
     expect(claims.map(at)).toEqual([
-      { quote: 'talks resumed, … Kabul was consulted.', summary: 'The spokesperson says talks resumed.' },
-      { quote: 'newspaper disagreed', summary: 'A newspaper disagrees.' },
+      {
+        quote: 'talks resumed, … Kabul was consulted.',
+        summary: 'The spokesperson says talks resumed.',
+        names: 'Foreign Office spokesperson Pakistan Pakistan',
+      },
+      { quote: 'newspaper disagreed', summary: 'A newspaper disagrees.', names: 'Pakistan Foreign Office spokesperson' },
     ]);
-    // The last claim's words end the content: nothing else follows that the page would misplace.
+    // Each claim's words follow the last one's, and the last claim's end the content: nothing the page would misplace.
+    expect(claims[1]!.start).toBe(claims[0]!.start + claims[0]!.quoteWords + claims[0]!.summaryWords + claims[0]!.nameWords);
     const last = claims.at(-1)!;
-    expect(last.start + last.quoteWords + last.summaryWords).toBe(words.length);
+    expect(last.start + last.quoteWords + last.summaryWords + last.nameWords).toBe(words.length);
     expect(article.meta).toMatchObject({
       type: 'article',
       title: 'Border talks',
@@ -115,6 +127,23 @@ describe('searchRecords', () => {
     });
     const sample = JSON.parse(byUrl(searchRecords(index(validSource())), '/articles/sample/').meta.claimList!) as ClaimInRecord[];
     expect(sample.find((claim) => claim.anchor === 'claim-taliban-accuses')).toMatchObject({ speaker: 'spokesperson', kind: 'accuse' });
+  });
+
+  it('gives every claim of the fixture articles facet values its article’s filters hold, and every filter value a claim', () => {
+    const reference = buildReferenceIndex(runContentCheck('tests/fixtures/articles').articles);
+    const articles = searchRecords(reference).filter((record) => record.meta.type === 'article');
+    expect(articles.length).toBe(reference.articles.length);
+    for (const article of articles) {
+      const claims = JSON.parse(article.meta.claimList!) as ClaimInRecord[];
+      expect(claims.length, article.url).toBeGreaterThan(0);
+      const held = {
+        by: new Set(claims.flatMap((claim) => claim.facets.by)),
+        about: new Set(claims.flatMap((claim) => claim.facets.about)),
+        kind: new Set(claims.map((claim) => claim.kind)),
+      };
+      for (const key of ['by', 'about', 'kind'] as const)
+        expect([...held[key]].sort(), `${article.url} ${key}`).toEqual([...article.filters[key]!].sort());
+    }
   });
 
   it('filters an article by its claims: every claimant, party spoken for, party claimed about and kind, with unique labels', () => {

@@ -3,7 +3,7 @@ import type { IndexedArticle, PartyEntry, ReferenceIndex } from './referenceInde
 import { type ClaimInRecord, type FacetKey, type RecordType, WORD_SEPARATORS } from './searchQuery.ts';
 import { claimAnchor, sitePaths } from './urls.ts';
 
-export { type ClaimInRecord, FACETS, RESULT_TYPES, WORD_SEPARATORS } from './searchQuery.ts';
+export { type ClaimInRecord, WORD_SEPARATORS } from './searchQuery.ts';
 
 /**
  * How the reference becomes Pagefind records: one per article (its claims inside it) and one per party.
@@ -15,7 +15,7 @@ export { type ClaimInRecord, FACETS, RESULT_TYPES, WORD_SEPARATORS } from './sea
 export interface SearchRecord {
   /** Relative to the site root (no base path): the search page's script prefixes the base. */
   url: string;
-  /** The indexed text. A claim's starts with its quote, so the page can highlight matches inside the quote. */
+  /** The indexed text: an article's text then its claims' words (placed by its `claimList`), or a party's names. */
   content: string;
   language: 'en';
   meta: SearchMeta;
@@ -105,7 +105,8 @@ export function partyRecord(party: PartyEntry, labels: ReturnType<typeof facetLa
 const wordCount = (text: string) => text.split(WORD_SEPARATORS).length;
 
 /**
- * One record for an article: its title, standfirst and text, then each claim's quote and summary, a line each.
+ * One record for an article: its title, standfirst and text, then each claim's quote, summary and names (its
+ * speaker, channel and parties: a search for a party's name finds the claims by and about it), a line each.
  * `meta.textWords` says where its own text ends and `meta.claimList` (JSON of `ClaimInRecord[]`) where each claim
  * is and which facet values it holds, so the page shows every claim the words and filters matched as its own
  * result. Its filters are its claims' (every claimant, party spoken for, party claimed about and kind).
@@ -122,7 +123,12 @@ export function articleRecord(article: IndexedArticle, labels: ReturnType<typeof
     const { claim } = ref;
     const quote = oneLine(quoteSpans(claim).join(QUOTE_JOINER));
     const summary = oneLine(claim.summary);
-    lines.push(quote, summary);
+    const names = oneLine(
+      [claim.speaker, claim.channel, ref.claimant.name, ref.speaksFor?.name, ...ref.about.map((party) => party.name), ref.reporter?.name]
+        .filter(Boolean)
+        .join(' '),
+    );
+    lines.push(quote, summary, names);
     const claimBy = [ref.claimant.id, ...(ref.speaksFor ? [ref.speaksFor.id] : [])].map(labels.party);
     const claimAbout = ref.about.map((party) => labels.party(party.id));
     for (const label of claimBy) by.add(label);
@@ -140,8 +146,9 @@ export function articleRecord(article: IndexedArticle, labels: ReturnType<typeof
       start: words,
       quoteWords: wordCount(quote),
       summaryWords: wordCount(summary),
+      nameWords: wordCount(names),
     };
-    words += placed.quoteWords + placed.summaryWords;
+    words += placed.quoteWords + placed.summaryWords + placed.nameWords;
     return placed;
   });
   return {

@@ -41,7 +41,8 @@ let generation = 0;
 async function showMore(current: number): Promise<void> {
   const next = remaining.slice(0, PAGE_SIZE);
   remaining = remaining.slice(PAGE_SIZE);
-  const items = await Promise.all(next.map(async (result) => renderRecord(await result.data(), asked)));
+  const search = asked;
+  const items = await Promise.all(next.map(async (result) => renderRecord(await result.data(), search)));
   if (current !== generation) return;
   list.append(...items.flat());
   more.hidden = remaining.length === 0;
@@ -107,13 +108,24 @@ let allCounts: Promise<PagefindResponse['filters']> | undefined;
 /** Runs the search in `state`, renders results and facets, and says what happened in the live region. */
 async function run(pagefind: PagefindModule): Promise<void> {
   const current = ++generation;
+  // Nothing of the last search is shown more of while this one runs.
+  remaining = [];
+  more.hidden = true;
   const { term, cut } = searchTerm(state.q);
   const filters = pagefindFilters(state.filters);
   const filtering = Object.keys(filters).length > 0;
   facetsWanted ||= filtering;
   openFacets.hidden = facetsWanted;
   facetsHint.hidden = !facetsWanted;
-  const counts = facetsWanted ? await (allCounts ??= pagefind.filters()) : undefined;
+  let counts: PagefindResponse['filters'] | undefined;
+  try {
+    counts = facetsWanted ? await (allCounts ??= pagefind.filters()) : undefined;
+  } catch {
+    // Asked again by the next search.
+    allCounts = undefined;
+    if (current === generation) status.textContent = 'The filters could not be loaded. Try again, or search without them.';
+    return;
+  }
   if (current !== generation) return;
   if (term === '' && !filtering) {
     list.replaceChildren();

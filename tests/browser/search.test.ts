@@ -240,6 +240,12 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
       // Each record found (an article, with its claims, or a party) shows, ten at a time.
       expect(new Set(items.map((item) => item.href.split('#')[0])).size).toBe(Math.min(count, 10));
       for (const item of items) expect(holds[key]!(item, value), `${key}=${value}: ${JSON.stringify(item)}`).toBe(true);
+      // A claim facet shows the claims that hold it (not only their articles).
+      if (['by', 'about', 'kind'].includes(key))
+        expect(
+          items.some((item) => is(item, 'claim')),
+          `${key}=${value}`,
+        ).toBe(true);
       // Unchecking restores every result.
       await page.locator(`fieldset[data-facet="${key}"] input[value="${value.replace(/"/g, '\\"')}"]`).uncheck();
       await expect.poll(async () => foundIn((await page.locator('#search-status').textContent())!)).toBe(all);
@@ -263,6 +269,21 @@ describe.runIf(browserAvailable())(`search, built under ${BASE}`, () => {
     const kinds = await page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => li.className));
     expect(kinds.length).toBeGreaterThan(0);
     expect(kinds.every((cls) => cls.includes('result-claim'))).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows ten articles or parties at a time, then the next ten with the same filters, the focus on the first of them', async () => {
+    const { page, problems } = await openSearch('?q=&type=party');
+    const total = foundIn(await settled(page));
+    expect(total).toBeGreaterThan(10);
+    const parties = () => page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => li.className));
+    expect(await parties()).toHaveLength(10);
+    await page.locator('[data-more]').click();
+    await expect.poll(async () => (await parties()).length).toBe(Math.min(total, 20));
+    expect((await parties()).every((cls) => cls.includes('result-party'))).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches('#search-results > li:nth-child(11)'))).toBe(true);
+    expect(await page.locator('[data-more]').isVisible()).toBe(total > 20);
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 
