@@ -9,7 +9,7 @@ import { MARKDOWN_SETTINGS, renderBody } from '../site/articleMarkdown.ts';
 import { checkContentInParallel, publishedFiles } from '../site/contentGate.ts';
 import { type BodySettings, type BodyTrees, bodyFile, bodyFolder, bodyKey, renderBodies } from './articleBodies.ts';
 import { listArticleFiles } from './articleFiles.ts';
-import { checkFiles, runContentCheckInParallel } from './runContentCheck.ts';
+import { articlesOf, checkFiles, runContentCheckInParallel, sourcesOf } from './runContentCheck.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const folder = mkdtempSync(join(tmpdir(), 'standpoint-bodies-'));
@@ -91,7 +91,8 @@ describe('the bodies rendered by the content check', () => {
 
   it('start from the syntax trees the check parsed (each body parsed once), and take each tree once', async () => {
     const trees: BodyTrees = new Map();
-    const checked = checkFiles(dir, ROOT, listArticleFiles(dir), trees);
+    const files = checkFiles(dir, ROOT, listArticleFiles(dir), trees);
+    const checked = { articles: articlesOf(files), sources: sourcesOf(files) };
     const published = checked.articles.filter((article) => !article.data.draft);
     expect(trees.size).toBe(checked.articles.length);
     // A class given to a paragraph of one kept tree shows in that body's HTML: it was rendered from the tree, not parsed again.

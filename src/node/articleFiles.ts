@@ -35,58 +35,76 @@ export function readArticleFiles(
 ): { sources: ArticleSource[]; issues: ContentIssue[] } {
   const sources: ArticleSource[] = [];
   const issues: ContentIssue[] = [];
-  const folder = resolve(root, dir);
   for (const name of names) {
-    const path = resolve(folder, name);
-    const file = relative(root, path) || join(dir, name);
-    const problem = (message: string, fix: string, entry?: string) => issues.push({ severity: 'error', file, entry, message, fix });
-    const slug = name.slice(0, -'.mdx'.length);
-    if (!SLUG_PATTERN.test(slug)) {
-      problem(
-        `the file name "${name}" is not a slug, and the page URL is made from it`,
-        'rename it to lower-case words joined by hyphens, e.g. "pakistan-rejects-accusation.mdx"',
-      );
-      continue;
-    }
-    if (slug.length > MAX_SLUG_LENGTH) {
-      problem(
-        `the file name is ${slug.length} characters long; a slug has at most ${MAX_SLUG_LENGTH}, so that every page's path fits every file system`,
-        'shorten it to a few words of the headline',
-      );
-      continue;
-    }
-    if ((RESERVED_SLUGS as readonly string[]).includes(slug)) {
-      problem(
-        `the file name "${name}" is a name the site keeps for its own pages (${RESERVED_SLUGS.join(', ')})`,
-        'rename it to a few words of the headline, e.g. "pakistan-rejects-accusation.mdx"',
-      );
-      continue;
-    }
-    const real = realpathSync(path);
-    if (real !== path && !real.startsWith(realpathSync(folder) + sep)) {
-      problem(`it is a link to ${real}, outside the articles folder`, 'copy the article into the folder instead of linking to it');
-      continue;
-    }
-    if (!statSync(real).isFile()) {
-      problem('it is not a file', 'remove it, or replace it with the article file');
-      continue;
-    }
-    const text = decodeUtf8(readFileSync(real));
-    if (typeof text !== 'string') {
-      problem(
-        `the file is not valid UTF-8: byte ${text.offset} (0x${text.byte.toString(16).padStart(2, '0')}) cannot be read`,
-        'save the file as UTF-8 from your editor',
-      );
-      continue;
-    }
-    const read = readFrontmatter(text);
-    if ('error' in read) {
-      problem(read.error, read.fix, 'frontmatter');
-      continue;
-    }
-    sources.push({ file, slug, data: read.data, body: read.body });
+    const text = readArticleText(dir, root, name, issues);
+    const source = text && parseArticleText(text, issues);
+    if (source) sources.push(source);
   }
   return { sources, issues };
+}
+
+/** An article file's text, before its frontmatter is read. */
+export interface ArticleText {
+  /** Path relative to the project root, for messages. */
+  file: string;
+  slug: string;
+  text: string;
+}
+
+/**
+ * Reads one named file of `dir` as text: its name must be a slug the site can use, it must be a file in the
+ * folder (or a link to one inside it) and valid UTF-8. What it is not becomes an issue in `issues`.
+ */
+export function readArticleText(dir: string, root: string, name: string, issues: ContentIssue[]): ArticleText | undefined {
+  const folder = resolve(root, dir);
+  const path = resolve(folder, name);
+  const file = relative(root, path) || join(dir, name);
+  const problem = (message: string, fix: string) => {
+    issues.push({ severity: 'error', file, entry: undefined, message, fix });
+    return undefined;
+  };
+  const slug = name.slice(0, -'.mdx'.length);
+  if (!SLUG_PATTERN.test(slug)) {
+    return problem(
+      `the file name "${name}" is not a slug, and the page URL is made from it`,
+      'rename it to lower-case words joined by hyphens, e.g. "pakistan-rejects-accusation.mdx"',
+    );
+  }
+  if (slug.length > MAX_SLUG_LENGTH) {
+    return problem(
+      `the file name is ${slug.length} characters long; a slug has at most ${MAX_SLUG_LENGTH}, so that every page's path fits every file system`,
+      'shorten it to a few words of the headline',
+    );
+  }
+  if ((RESERVED_SLUGS as readonly string[]).includes(slug)) {
+    return problem(
+      `the file name "${name}" is a name the site keeps for its own pages (${RESERVED_SLUGS.join(', ')})`,
+      'rename it to a few words of the headline, e.g. "pakistan-rejects-accusation.mdx"',
+    );
+  }
+  const real = realpathSync(path);
+  if (real !== path && !real.startsWith(realpathSync(folder) + sep)) {
+    return problem(`it is a link to ${real}, outside the articles folder`, 'copy the article into the folder instead of linking to it');
+  }
+  if (!statSync(real).isFile()) return problem('it is not a file', 'remove it, or replace it with the article file');
+  const text = decodeUtf8(readFileSync(real));
+  if (typeof text !== 'string') {
+    return problem(
+      `the file is not valid UTF-8: byte ${text.offset} (0x${text.byte.toString(16).padStart(2, '0')}) cannot be read`,
+      'save the file as UTF-8 from your editor',
+    );
+  }
+  return { file, slug, text };
+}
+
+/** An article file's text as a source to check: its frontmatter read (not yet validated) and its body; a frontmatter that cannot be read becomes an issue. */
+export function parseArticleText({ file, slug, text }: ArticleText, issues: ContentIssue[]): ArticleSource | undefined {
+  const read = readFrontmatter(text);
+  if ('error' in read) {
+    issues.push({ severity: 'error', file, entry: 'frontmatter', message: read.error, fix: read.fix });
+    return undefined;
+  }
+  return { file, slug, data: read.data, body: read.body };
 }
 
 /** Files of the folder the build would not read as articles, each reported: nothing is skipped in silence. */

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type BodyTrees, renderBodies } from './articleBodies.ts';
-import { checkFiles, type RenderBodies } from './runContentCheck.ts';
+import { articlesOf, checkFiles, type RenderBodies, sourcesOf } from './runContentCheck.ts';
 
 const { dir, root, names } = workerData as { dir: string; root: string; names: string[] };
 // The bodies' syntax trees stay in this thread (they are not posted) for its renderer: each body is parsed once.
@@ -14,5 +14,7 @@ const trees: BodyTrees = new Map();
 const checked = checkFiles(dir, root, names, trees);
 parentPort!.postMessage(checked);
 parentPort!.once('message', ({ settings, drafts }: RenderBodies) => {
-  void renderBodies(checked.articles, checked.sources, settings, { drafts, trees }).then((rendered) => parentPort!.postMessage(rendered));
+  void renderBodies(articlesOf(checked), sourcesOf(checked), settings, { drafts, trees }).then((rendered) =>
+    parentPort!.postMessage(rendered),
+  );
 });

@@ -2,11 +2,26 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Where the code that turns a body into HTML lives: the claim marks and what they use, the config, the pages' helpers. */
-const CODE_DIRS = ['src/lib', 'src/site'];
-const CODE_FILES = ['astro.config.mjs'];
-/** The packages of the Markdown processor; a new version may render a body otherwise. */
-const PACKAGES = ['astro', '@astrojs/markdown-remark', 'remark-gfm', 'remark-mdx'];
+/** A body's HTML depends on the claim marks and what they use, the config, the pages' helpers and the Markdown packages. */
+const RENDERER: CodeParts = {
+  dirs: ['src/lib', 'src/site'],
+  files: ['astro.config.mjs'],
+  packages: ['astro', '@astrojs/markdown-remark', 'remark-gfm', 'remark-mdx'],
+};
+
+/**
+ * An article's check depends on the checks (`src/lib`), the schemas, the reading of files and frontmatter
+ * (`src/node`) and every package they use: the lockfile stands for all their versions.
+ */
+const CHECKER: CodeParts = { dirs: ['src/lib', 'src/schemas', 'src/node'], files: ['package-lock.json'], packages: [] };
+
+interface CodeParts {
+  /** Folders whose modules count (tests and test helpers left out). */
+  dirs: string[];
+  files: string[];
+  /** Packages whose version counts, read from `node_modules/<name>/package.json`. */
+  packages: string[];
+}
 
 const digests = new Map<string, string>();
 
@@ -17,30 +32,43 @@ const digests = new Map<string, string>();
  * a rebuild after a change to the claim marks renders every body again instead of serving the old HTML.
  */
 export function rendererDigest(root: string): string {
-  const known = digests.get(root);
+  return codeDigest(root, RENDERER);
+}
+
+/**
+ * A hash of the code an article's check depends on (`src/lib`, `src/schemas`, `src/node`, the lockfile): the
+ * cache folder keeps each file's check under it (`checkMemo.ts`), so that a change to a check checks every file again.
+ */
+export function checkerDigest(root: string): string {
+  return codeDigest(root, CHECKER);
+}
+
+function codeDigest(root: string, { dirs, files: named, packages }: CodeParts): string {
+  const memo = `${root}\n${dirs.join(',')}\n${named.join(',')}\n${packages.join(',')}`;
+  const known = digests.get(memo);
   if (known) return known;
   const hash = createHash('sha256');
   const files = [
-    ...CODE_DIRS.flatMap((dir) =>
+    ...dirs.flatMap((dir) =>
       existsSync(join(root, dir))
         ? readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
             .filter((entry) => entry.isFile() && /\.(ts|mjs|js)$/.test(entry.name) && !/\.test(ing)?\.ts$/.test(entry.name))
             .map((entry) => relative(root, join(entry.parentPath, entry.name)))
         : [],
     ),
-    ...CODE_FILES.filter((file) => existsSync(join(root, file))),
+    ...named.filter((file) => existsSync(join(root, file))),
   ].sort();
   for (const file of files)
     hash
       .update(`${file}\n`)
       .update(readFileSync(join(root, file)))
       .update('\n');
-  for (const name of PACKAGES) {
+  for (const name of packages) {
     const manifest = join(root, 'node_modules', name, 'package.json');
     const version = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version : undefined;
     hash.update(`${name}@${version ?? 'missing'}\n`);
   }
   const digest = hash.digest('hex');
-  digests.set(root, digest);
+  digests.set(memo, digest);
   return digest;
 }

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { filesNotRead, listArticleFiles, readArticleFiles } from './articleFiles.ts';
+import { filesNotRead, listArticleFiles, parseArticleText, readArticleText } from './articleFiles.ts';
 import { checkAnswersAcrossArticles, checkSharedParties } from '../lib/checkAcrossArticles.ts';
 import { type ArticleSource, checkArticle, type CheckedArticle, type CheckResult } from '../lib/checkArticles.ts';
 import { type ContentIssue, hasErrors } from '../lib/contentIssues.ts';
 import { type BodySettings, type BodyTrees, renderBodies } from './articleBodies.ts';
+import { type CheckMemo, loadCheckMemo, saveCheckMemo, textHash } from './checkMemo.ts';
 
 export type ContentCheck = CheckResult & {
   sources: ArticleSource[];
@@ -22,7 +23,7 @@ export interface RenderBodies {
 
 /** Reads and checks every article of `dir`: the one entry point for `astro dev`'s re-checks, the build's tests and `npm run check:content`. */
 export function runContentCheck(dir: string, root = process.cwd()): ContentCheck {
-  return combine(dir, filesNotRead(dir, root), [checkFiles(dir, root, listArticleFiles(resolve(root, dir)))]);
+  return combine(dir, filesNotRead(dir, root), checkFiles(dir, root, listArticleFiles(resolve(root, dir))));
 }
 
 /**
@@ -40,6 +41,9 @@ export const MIN_FILES_PER_THREAD = 200;
  * With `render`, once the whole check has passed, each thread renders the bodies of the articles it checked
  * into the cache folder (`articleBodies.ts`), which the content sync would otherwise do on one thread. A check
  * that fails renders nothing: the errors come as quickly as without it.
+ *
+ * With `memo`, a file whose text is the same as when the memo was kept is not checked again: its check is taken
+ * from the memo (`checkMemo.ts`); only the other files are shared out. The memo is kept again after the check.
  */
 export async function runContentCheckInParallel(
   dir: string,
@@ -48,22 +52,33 @@ export async function runContentCheckInParallel(
     threads = availableParallelism(),
     minFilesPerThread = MIN_FILES_PER_THREAD,
     render,
-  }: { threads?: number; minFilesPerThread?: number; render?: RenderBodies } = {},
+    memo,
+  }: { threads?: number; minFilesPerThread?: number; render?: RenderBodies; memo?: CheckMemo } = {},
 ): Promise<ContentCheck> {
   const names = listArticleFiles(resolve(root, dir));
-  const count = Math.max(1, Math.min(threads, Math.floor(names.length / minFilesPerThread)));
-  const size = Math.ceil(names.length / count);
-  const chunks = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size));
+  const kept = memo ? unchangedFiles(dir, root, names, loadCheckMemo(memo)) : new Map<string, CheckedFile>();
+  const todo = names.filter((name) => !kept.has(name));
+  const count = Math.max(1, Math.min(threads, Math.floor(todo.length / minFilesPerThread)));
+  const size = Math.ceil(todo.length / count);
+  const chunks = Array.from({ length: count }, (_, i) => todo.slice(i * size, (i + 1) * size));
   const workers = chunks.slice(1).map((chunk) => new CheckWorker(dir, root, chunk));
   // The bodies this thread parses, for its renderer: each is parsed once per build.
   const trees: BodyTrees | undefined = render ? new Map() : undefined;
   try {
     const here = checkFiles(dir, root, chunks[0] ?? [], trees);
-    const parts = [here, ...(await Promise.all(workers.map((worker) => worker.checked)))];
-    const result = combine(dir, filesNotRead(dir, root), parts);
+    const checked = new Map([
+      ...kept,
+      ...[here, ...(await Promise.all(workers.map((worker) => worker.checked)))].flat().map((file) => [file.name, file] as const),
+    ]);
+    const files = names.map((name) => checked.get(name)!);
+    const result = combine(dir, filesNotRead(dir, root), files);
+    if (memo && kept.size < names.length) saveCheckMemo(memo, files);
     if (!render || hasErrors(result.issues)) return result;
+    // This thread renders the bodies of the files it checked and of those the memo had (a body kept in the cache
+    // folder from a build before is not rendered again).
+    const mine = [...kept.values(), ...here];
     const rendered = await Promise.all([
-      renderBodies(here.articles, here.sources, render.settings, { drafts: render.drafts, trees }),
+      renderBodies(articlesOf(mine), sourcesOf(mine), render.settings, { drafts: render.drafts, trees }),
       ...workers.map((worker) => worker.render(render)),
     ]);
     return { ...result, bodies: { rendered: rendered.reduce((sum, n) => sum + n, 0), threads: count } };
@@ -72,11 +87,18 @@ export async function runContentCheckInParallel(
   }
 }
 
-/** What one thread makes of some files of the folder: each read and checked alone, with the issues of each step. */
-export interface FilesChecked {
-  sources: ArticleSource[];
+/** One file of the folder, read and checked alone, with the issues of each step. */
+export interface CheckedFile {
+  /** Its name in the folder. */
+  name: string;
+  /** A hash of its text, once read (`textHash`): what the memo keeps its check under. */
+  hash?: string;
+  /** The source, once its frontmatter was read. */
+  source?: ArticleSource;
+  /** The article, if it passed its own checks. */
+  article?: CheckedArticle;
+  /** Why it could not be read as an article (its name, its place, its bytes, its frontmatter). */
   readIssues: ContentIssue[];
-  articles: CheckedArticle[];
   checkIssues: ContentIssue[];
 }
 
@@ -84,23 +106,51 @@ export interface FilesChecked {
  * Reads and checks the named files of `dir`, each alone (what a worker thread runs, `contentCheckWorker.ts`).
  * With `trees`, each body's syntax tree is kept there by its article's file, for `renderBodies` to start from.
  */
-export function checkFiles(dir: string, root: string, names: readonly string[], trees?: BodyTrees): FilesChecked {
-  const read = readArticleFiles(dir, root, names);
-  const checkIssues: ContentIssue[] = [];
-  const articles: CheckedArticle[] = [];
-  for (const source of read.sources) {
-    const checked = checkArticle(source, checkIssues, trees && ((tree) => trees.set(source.file, tree)));
-    if (checked) articles.push(checked);
-  }
-  return { sources: read.sources, readIssues: read.issues, articles, checkIssues };
+export function checkFiles(dir: string, root: string, names: readonly string[], trees?: BodyTrees): CheckedFile[] {
+  return names.map((name) => {
+    const readIssues: ContentIssue[] = [];
+    const checkIssues: ContentIssue[] = [];
+    const text = readArticleText(dir, root, name, readIssues);
+    if (!text) return { name, readIssues, checkIssues };
+    const source = parseArticleText(text, readIssues);
+    const article = source && checkArticle(source, checkIssues, trees && ((tree) => trees.set(source.file, tree)));
+    return { name, hash: textHash(text.text), source, article, readIssues, checkIssues };
+  });
 }
+
+/**
+ * The files the memo holds whose text is the same now, by name. Every file is read again: its name, its place
+ * in the folder and its bytes are checked again (`readArticleText`), and a file that fails them is checked again.
+ */
+function unchangedFiles(
+  dir: string,
+  root: string,
+  names: readonly string[],
+  memo: ReadonlyMap<string, CheckedFile>,
+): Map<string, CheckedFile> {
+  const unchanged = new Map<string, CheckedFile>();
+  if (memo.size === 0) return unchanged;
+  for (const name of names) {
+    const kept = memo.get(name);
+    if (!kept) continue;
+    const text = readArticleText(dir, root, name, []);
+    if (text && textHash(text.text) === kept.hash) unchanged.set(name, kept);
+  }
+  return unchanged;
+}
+
+/** The sources read, in the files' order. */
+export const sourcesOf = (files: readonly CheckedFile[]): ArticleSource[] => files.flatMap((file) => (file.source ? [file.source] : []));
+/** The articles that passed their own checks, in the files' order. */
+export const articlesOf = (files: readonly CheckedFile[]): CheckedArticle[] =>
+  files.flatMap((file) => (file.article ? [file.article] : []));
 
 /**
  * A worker thread of the check (`contentCheckWorker.ts`): it checks its files and posts what it found
  * (`checked`), then waits to be asked to render the bodies of the articles it checked (`render`), or stopped.
  */
 class CheckWorker {
-  readonly checked: Promise<FilesChecked>;
+  readonly checked: Promise<CheckedFile[]>;
   readonly #worker: Worker;
   #answer: { done: (value: unknown) => void; fail: (error: Error) => void } | undefined;
   /** Why the worker stopped, once it has: what any later question gets. */
@@ -108,7 +158,7 @@ class CheckWorker {
 
   constructor(dir: string, root: string, names: readonly string[]) {
     this.#worker = new Worker(new URL('./contentCheckWorker.ts', import.meta.url), { workerData: { dir, root, names } });
-    this.checked = this.#next<FilesChecked>();
+    this.checked = this.#next<CheckedFile[]>();
     // Awaited by the check; until then a worker's failure must not end the process.
     this.checked.catch(() => {});
     this.#worker.on('message', (message: unknown) => this.#answer?.done(message));
@@ -140,14 +190,14 @@ class CheckWorker {
   }
 }
 
-/** The parts' results in the files' order (the folder's issues, each file's reading, each article's check), then the checks across articles. */
-function combine(dir: string, folderIssues: ContentIssue[], parts: readonly FilesChecked[]): ContentCheck {
-  const sources = parts.flatMap((part) => part.sources);
-  const articles = parts.flatMap((part) => part.articles);
+/** The files' results in their order (the folder's issues, each file's reading, each article's check), then the checks across articles. */
+function combine(dir: string, folderIssues: ContentIssue[], files: readonly CheckedFile[]): ContentCheck {
+  const sources = sourcesOf(files);
+  const articles = articlesOf(files);
   const issues = [
     ...folderIssues,
-    ...parts.flatMap((part) => part.readIssues),
-    ...parts.flatMap((part) => part.checkIssues),
+    ...files.flatMap((file) => file.readIssues),
+    ...files.flatMap((file) => file.checkIssues),
     ...checkSharedParties(articles),
     ...checkAnswersAcrossArticles(articles, sources),
   ];

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import { articlesDir, env } from '../node/env.ts';
 import { ContentError, type ContentIssue, hasErrors } from '../lib/contentIssues.ts';
 import { buildReferenceIndex, indexArticle, type IndexedArticle, type ReferenceIndex } from '../lib/referenceIndex.ts';
 import { type BodySettings, bodyKey } from '../node/articleBodies.ts';
 import { type ContentCheck, runContentCheck, runContentCheckInParallel } from '../node/runContentCheck.ts';
+import { checkerDigest } from '../node/rendererDigest.ts';
 import type { CheckedArticle, CheckResult } from '../lib/checkArticles.ts';
 import { parseClaimReference } from '../schemas/slug.ts';
 
@@ -42,14 +43,17 @@ export function checkContent(root: string, dir = articlesDir(), { drafts = false
 /**
  * `checkContent` with the files shared out between threads (`runContentCheckInParallel`): the check that starts a
  * build or the dev server. With `bodies`, each thread also renders the bodies it checked into the cache folder,
- * for the content loader (`node/articleBodies.ts`); the result says how many (`bodies`).
+ * for the content loader (`node/articleBodies.ts`); the result says how many (`bodies`). The cache folder then also
+ * keeps each file's check, and a file whose text is unchanged is not checked again (`node/checkMemo.ts`).
  */
 export async function checkContentInParallel(
   root: string,
   dir = articlesDir(),
   { drafts = false, bodies }: { drafts?: boolean; bodies?: BodySettings } = {},
 ): Promise<ContentCheck> {
-  return publish(await runContentCheckInParallel(dir, root, { render: bodies && { settings: bodies, drafts } }), root, dir, drafts);
+  // The cache folder keeps each file's check for the next build (`node/checkMemo.ts`): only changed files are checked again.
+  const memo = bodies && { path: join(bodies.cacheDir, 'content-check.v8'), key: `${checkerDigest(root)} ${resolve(root, dir)}` };
+  return publish(await runContentCheckInParallel(dir, root, { render: bodies && { settings: bodies, drafts }, memo }), root, dir, drafts);
 }
 
 function publish(result: ContentCheck, root: string, dir: string, drafts: boolean): ContentCheck {
