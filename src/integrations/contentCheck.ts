@@ -46,6 +46,9 @@ export function contentCheck(): AstroIntegration {
         const render = env.markdown === 'unified' && (command === 'build' || command === 'dev');
         const bodies = render ? { root, cacheDir: fileURLToPath(config.cacheDir), base: config.base } : undefined;
         const result = await checkContentInParallel(root, articlesDir(), { drafts, bodies });
+        if (result.memo?.warning) logger.warn(result.memo.warning);
+        if (result.memo?.reused)
+          logger.info(`${plural(result.memo.reused, 'file')} unchanged since the last build: checks taken from the cache folder`);
         const issues = logged(logger, result.issues);
         if (issues.length === 0) {
           if (result.bodies) logger.info(bodiesRendered(result.bodies));

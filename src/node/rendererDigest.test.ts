@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rendererDigest } from './rendererDigest.ts';
+import { checkerDigest, rendererDigest } from './rendererDigest.ts';
 
 const roots: string[] = [];
 afterAll(() => {
@@ -19,6 +19,10 @@ function project(change: Record<string, string> = {}): string {
     'src/lib/checkArticles.testing.ts': 'helper',
     'src/site/urls.ts': 'export const base = "/";',
     'src/pages/index.astro': '<p>home</p>',
+    'src/schemas/claim.ts': 'export const claim = 1;',
+    'src/node/articleFiles.ts': 'export const read = 1;',
+    'package-lock.json': '{"lockfileVersion":3}',
+    'node_modules/.package-lock.json': '{"packages":{}}',
     'astro.config.mjs': 'export default {};',
     'node_modules/remark-gfm/package.json': '{"version":"4.0.1"}',
     ...change,
@@ -56,6 +60,36 @@ describe('rendererDigest', () => {
       { 'src/pages/index.astro': '<p>other</p>' },
     ] as Record<string, string>[]) {
       expect(rendererDigest(project(change)), Object.keys(change)[0]).toBe(base);
+    }
+  });
+});
+
+describe('checkerDigest', () => {
+  const base = checkerDigest(project());
+
+  it('is the same for the same code, wherever the project is', () => {
+    expect(checkerDigest(project())).toBe(base);
+  });
+
+  it('changes with a check, a schema, the reading of files, the lockfile or what is installed', () => {
+    for (const change of [
+      { 'src/lib/rehypeClaimMarks.ts': 'export const marks = 2;' },
+      { 'src/schemas/claim.ts': 'export const claim = 2;' },
+      { 'src/node/articleFiles.ts': 'export const read = 2;' },
+      { 'package-lock.json': '{"lockfileVersion":3,"x":1}' },
+      { 'node_modules/.package-lock.json': '{"packages":{"yaml":{}}}' },
+    ] as Record<string, string>[]) {
+      expect(checkerDigest(project(change)), Object.keys(change)[0]).not.toBe(base);
+    }
+  });
+
+  it('ignores tests, the pages and the site modules (the check runs none of them)', () => {
+    for (const change of [
+      { 'src/lib/rehypeClaimMarks.test.ts': 'other test' },
+      { 'src/pages/index.astro': '<p>other</p>' },
+      { 'src/site/urls.ts': 'export const base = "/x/";' },
+    ] as Record<string, string>[]) {
+      expect(checkerDigest(project(change)), Object.keys(change)[0]).toBe(base);
     }
   });
 });

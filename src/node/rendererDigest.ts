@@ -11,9 +11,14 @@ const RENDERER: CodeParts = {
 
 /**
  * An article's check depends on the checks (`src/lib`), the schemas, the reading of files and frontmatter
- * (`src/node`) and every package they use: the lockfile stands for all their versions.
+ * (`src/node`) and every package they use: the lockfiles, the project's and npm's record of what is installed
+ * (`node_modules/.package-lock.json`), stand for all their versions.
  */
-const CHECKER: CodeParts = { dirs: ['src/lib', 'src/schemas', 'src/node'], files: ['package-lock.json'], packages: [] };
+const CHECKER: CodeParts = {
+  dirs: ['src/lib', 'src/schemas', 'src/node'],
+  files: ['package-lock.json', 'node_modules/.package-lock.json'],
+  packages: [],
+};
 
 interface CodeParts {
   /** Folders whose modules count (tests and test helpers left out). */

@@ -1,17 +1,20 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { filesNotRead, listArticleFiles, parseArticleText, readArticleText } from './articleFiles.ts';
 import { checkAnswersAcrossArticles, checkSharedParties } from '../lib/checkAcrossArticles.ts';
 import { type ArticleSource, checkArticle, type CheckedArticle, type CheckResult } from '../lib/checkArticles.ts';
 import { type ContentIssue, hasErrors } from '../lib/contentIssues.ts';
-import { type BodySettings, type BodyTrees, renderBodies } from './articleBodies.ts';
+import { type BodySettings, type BodyTrees, bodyFile, bodyFolder, bodyKey, renderBodies } from './articleBodies.ts';
 import { type CheckMemo, loadCheckMemo, saveCheckMemo, textHash } from './checkMemo.ts';
 
 export type ContentCheck = CheckResult & {
   sources: ArticleSource[];
   /** How many bodies the check's threads rendered into the cache folder (`render`), and on how many threads. */
   bodies?: { rendered: number; threads: number };
+  /** With a memo: how many files were taken from it, and why it could not be kept, if it could not. */
+  memo?: { reused: number; warning?: string };
 };
 
 /** Asks the check to render each checked article's body into the cache folder as well (`articleBodies.ts`). */
@@ -56,7 +59,15 @@ export async function runContentCheckInParallel(
   }: { threads?: number; minFilesPerThread?: number; render?: RenderBodies; memo?: CheckMemo } = {},
 ): Promise<ContentCheck> {
   const names = listArticleFiles(resolve(root, dir));
-  const kept = memo ? unchangedFiles(dir, root, names, loadCheckMemo(memo)) : new Map<string, CheckedFile>();
+  const known = memo ? loadCheckMemo(memo) : new Map<string, CheckedFile>();
+  // A file whose body the build needs and the cache folder lacks is checked again: its body is then rendered from the
+  // tree its check parses, on the check's threads.
+  const rendered = (file: CheckedFile) =>
+    !render ||
+    !file.article ||
+    (file.article.data.draft && !render.drafts) ||
+    existsSync(join(bodyFolder(render.settings), bodyFile(render.settings, bodyKey(JSON.stringify(file.source!.data), file.source!.body))));
+  const kept = unchangedFiles(dir, root, names, known, rendered);
   const todo = names.filter((name) => !kept.has(name));
   const count = Math.max(1, Math.min(threads, Math.floor(todo.length / minFilesPerThread)));
   const size = Math.ceil(todo.length / count);
@@ -72,7 +83,10 @@ export async function runContentCheckInParallel(
     ]);
     const files = names.map((name) => checked.get(name)!);
     const result = combine(dir, filesNotRead(dir, root), files);
-    if (memo && kept.size < names.length) saveCheckMemo(memo, files);
+    if (memo) {
+      const changed = kept.size < names.length || kept.size < known.size;
+      result.memo = { reused: kept.size, warning: changed ? saveCheckMemo(memo, files) : undefined };
+    }
     if (!render || hasErrors(result.issues)) return result;
     // This thread renders the bodies of the files it checked and of those the memo had (a body kept in the cache
     // folder from a build before is not rendered again).
@@ -119,14 +133,16 @@ export function checkFiles(dir: string, root: string, names: readonly string[], 
 }
 
 /**
- * The files the memo holds whose text is the same now, by name. Every file is read again: its name, its place
- * in the folder and its bytes are checked again (`readArticleText`), and a file that fails them is checked again.
+ * The files the memo holds whose text is the same now (and that `usable` takes), by name. Every file is read again:
+ * its name, its place in the folder and its bytes are checked again (`readArticleText`), and a file that fails them
+ * is checked again.
  */
 function unchangedFiles(
   dir: string,
   root: string,
   names: readonly string[],
   memo: ReadonlyMap<string, CheckedFile>,
+  usable: (file: CheckedFile) => boolean,
 ): Map<string, CheckedFile> {
   const unchanged = new Map<string, CheckedFile>();
   if (memo.size === 0) return unchanged;
@@ -134,7 +150,7 @@ function unchangedFiles(
     const kept = memo.get(name);
     if (!kept) continue;
     const text = readArticleText(dir, root, name, []);
-    if (text && textHash(text.text) === kept.hash) unchanged.set(name, kept);
+    if (text && textHash(text.text) === kept.hash && usable(kept)) unchanged.set(name, kept);
   }
   return unchanged;
 }

@@ -52,7 +52,10 @@ export async function checkContentInParallel(
   { drafts = false, bodies }: { drafts?: boolean; bodies?: BodySettings } = {},
 ): Promise<ContentCheck> {
   // The cache folder keeps each file's check for the next build (`node/checkMemo.ts`): only changed files are checked again.
-  const memo = bodies && { path: join(bodies.cacheDir, 'content-check.v8'), key: `${checkerDigest(root)} ${resolve(root, dir)}` };
+  // Its key: the checker's code, the project and the folder (a file's path in messages is relative to the project), and
+  // Node's version (its Unicode tables decide what some checks match).
+  const key = [checkerDigest(root), root, resolve(root, dir), process.version].join('\n');
+  const memo = bodies && { path: join(bodies.cacheDir, 'content-check.v8'), key };
   return publish(await runContentCheckInParallel(dir, root, { render: bodies && { settings: bodies, drafts }, memo }), root, dir, drafts);
 }
 
